@@ -1,0 +1,233 @@
+/* Extract: SIP dissector fields -> sc_sip_message.
+ *
+ * The SIP dissector gives every message its own "sip" protocol item; its
+ * fields lie inside that item's byte range in the same data source. Fields
+ * are bound to messages by that range, never by array index, because a
+ * message may lack a field that its neighbour has.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include <epan/packet.h>
+#include <epan/proto.h>
+#include <epan/ftypes/ftypes.h>
+#include "compat.h"
+#include "extract.h"
+
+typedef enum {
+    F_STATUS_CODE,
+    F_STATUS_LINE,
+    F_METHOD,
+    F_CALL_ID,
+    F_CSEQ_SEQ,
+    F_CSEQ_METHOD,
+    F_FROM_ADDR,
+    F_TO_ADDR,
+    F_TO_TAG,
+    F_RETRY_AFTER,
+    F_SERVER,
+    F_USER_AGENT,
+    F_REASON_Q850,
+    F_REASON_SIP,
+    F_REASON_OTHER,
+    F_WARNING,
+    F_COUNT
+} sip_field;
+
+static const char *const sip_field_names[F_COUNT] = {
+    [F_STATUS_CODE]  = "sip.Status-Code",
+    [F_STATUS_LINE]  = "sip.Status-Line",
+    [F_METHOD]       = "sip.Method",
+    [F_CALL_ID]      = "sip.Call-ID",
+    [F_CSEQ_SEQ]     = "sip.CSeq.seq",
+    [F_CSEQ_METHOD]  = "sip.CSeq.method",
+    [F_FROM_ADDR]    = "sip.from.addr",
+    [F_TO_ADDR]      = "sip.to.addr",
+    [F_TO_TAG]       = "sip.to.tag",
+    [F_RETRY_AFTER]  = "sip.Retry-After",
+    [F_SERVER]       = "sip.Server",
+    [F_USER_AGENT]   = "sip.User-Agent",
+    [F_REASON_Q850]  = "sip.reason_cause_q850",
+    [F_REASON_SIP]   = "sip.reason_cause_sip",
+    [F_REASON_OTHER] = "sip.reason_cause_other",
+    [F_WARNING]      = "sip.Warning",
+};
+
+static int hf_sip_proto = -1;
+static int hf_sip_field[F_COUNT];
+
+void sc_extract_init(void)
+{
+    hf_sip_proto = proto_registrar_get_id_byname("sip");
+    for (int i = 0; i < F_COUNT; i++)
+        hf_sip_field[i] = proto_registrar_get_id_byname(sip_field_names[i]);
+}
+
+GArray *sc_extract_wanted_hfids(void)
+{
+    GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+
+    if (hf_sip_proto > 0)
+        g_array_append_val(wanted, hf_sip_proto);
+    for (int i = 0; i < F_COUNT; i++) {
+        /* A SIP dissector without one of these fields still works; the
+         * message just lacks that detail. */
+        if (hf_sip_field[i] > 0)
+            g_array_append_val(wanted, hf_sip_field[i]);
+    }
+    return wanted;
+}
+
+gboolean sc_extract_frame_has_sip(proto_tree *tree)
+{
+    return tree && hf_sip_proto > 0 && proto_get_finfo_ptr_array(tree, hf_sip_proto) != NULL;
+}
+
+typedef struct {
+    tvbuff_t *ds_tvb;
+    gint      start;
+    gint      end;
+} message_span;
+
+static int span_of(const message_span *spans, guint count, const field_info *fi)
+{
+    for (guint i = 0; i < count; i++) {
+        if (fi->ds_tvb == spans[i].ds_tvb && fi->start >= spans[i].start && fi->start < spans[i].end)
+            return (int)i;
+    }
+    return -1;
+}
+
+static const char *string_value(const field_info *fi)
+{
+    const char *value = fvalue_get_string(SC_FINFO_FVALUE((field_info *)fi));
+    return value ? value : "";
+}
+
+static guint32 uint_value(const field_info *fi)
+{
+    return fvalue_get_uinteger(SC_FINFO_FVALUE((field_info *)fi));
+}
+
+/* "SIP/2.0 603 MaxPeak Cost Exceeded" -> "MaxPeak Cost Exceeded". */
+static const char *phrase_of_status_line(wmem_allocator_t *pool, const char *line)
+{
+    const char *p = strchr(line, ' ');
+    if (!p)
+        return "";
+    while (*p == ' ')
+        p++;
+    while (*p && *p != ' ')
+        p++;
+    while (*p == ' ')
+        p++;
+    char *phrase = wmem_strdup(pool, p);
+    g_strchomp(phrase);
+    return phrase;
+}
+
+static void add_reason(sc_sip_message *msg, sc_reason_protocol protocol, guint cause)
+{
+    if (msg->reason_count < SC_MAX_REASONS) {
+        msg->reasons[msg->reason_count].protocol = protocol;
+        msg->reasons[msg->reason_count].cause = cause;
+        msg->reason_count++;
+    }
+}
+
+static void set_field(sc_sip_message *msg, sip_field field, const field_info *fi, wmem_allocator_t *pool)
+{
+    switch (field) {
+    case F_STATUS_CODE:
+        msg->is_response = TRUE;
+        msg->status_code = uint_value(fi);
+        break;
+    case F_STATUS_LINE:
+        msg->phrase = phrase_of_status_line(pool, string_value(fi));
+        break;
+    case F_METHOD:
+        msg->method = string_value(fi);
+        break;
+    case F_CALL_ID:
+        msg->call_id = string_value(fi);
+        break;
+    case F_CSEQ_SEQ:
+        msg->cseq = uint_value(fi);
+        break;
+    case F_CSEQ_METHOD:
+        msg->cseq_method = string_value(fi);
+        break;
+    case F_FROM_ADDR:
+        msg->from = string_value(fi);
+        break;
+    case F_TO_ADDR:
+        msg->to = string_value(fi);
+        break;
+    case F_TO_TAG:
+        msg->to_tag = string_value(fi);
+        break;
+    case F_RETRY_AFTER:
+        msg->has_retry_after = TRUE;
+        msg->retry_after = uint_value(fi);
+        break;
+    case F_SERVER:
+        msg->server = string_value(fi);
+        break;
+    case F_USER_AGENT:
+        if (!msg->server)
+            msg->server = string_value(fi);
+        break;
+    case F_REASON_Q850:
+        add_reason(msg, SC_REASON_Q850, uint_value(fi));
+        break;
+    case F_REASON_SIP:
+        add_reason(msg, SC_REASON_SIP, uint_value(fi));
+        break;
+    case F_REASON_OTHER:
+        add_reason(msg, SC_REASON_OTHER, uint_value(fi));
+        break;
+    case F_WARNING:
+        if (msg->warning_count < SC_MAX_WARNINGS)
+            msg->warnings[msg->warning_count++] = string_value(fi);
+        break;
+    case F_COUNT:
+        break;
+    }
+}
+
+guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *messages, guint max)
+{
+    GPtrArray *sip_items = tree ? proto_get_finfo_ptr_array(tree, hf_sip_proto) : NULL;
+    message_span spans[SC_MAX_MESSAGES_PER_FRAME];
+    guint count = 0;
+
+    if (!sip_items)
+        return 0;
+    if (max > SC_MAX_MESSAGES_PER_FRAME)
+        max = SC_MAX_MESSAGES_PER_FRAME;
+
+    for (guint i = 0; i < sip_items->len && count < max; i++) {
+        const field_info *item = (const field_info *)g_ptr_array_index(sip_items, i);
+        spans[count].ds_tvb = item->ds_tvb;
+        spans[count].start = item->start;
+        spans[count].end = item->length > 0 ? item->start + item->length : G_MAXINT;
+        memset(&messages[count], 0, sizeof messages[count]);
+        messages[count].frame = pinfo->num;
+        messages[count].time = nstime_to_sec(&pinfo->abs_ts);
+        messages[count].phrase = "";
+        count++;
+    }
+
+    for (int f = 0; f < F_COUNT; f++) {
+        GPtrArray *items = hf_sip_field[f] > 0 ? proto_get_finfo_ptr_array(tree, hf_sip_field[f]) : NULL;
+        if (!items)
+            continue;
+        for (guint i = 0; i < items->len; i++) {
+            const field_info *fi = (const field_info *)g_ptr_array_index(items, i);
+            int m = span_of(spans, count, fi);
+            if (m >= 0)
+                set_field(&messages[m], (sip_field)f, fi, pinfo->pool);
+        }
+    }
+    return count;
+}

@@ -1,0 +1,201 @@
+/* Transactions: matching responses to requests, spotting retransmitted
+ * responses, and Timer B (an INVITE nobody answered at all).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <string.h>
+#include "outcome_internal.h"
+
+/* ---- Call-IDs ---------------------------------------------------------- */
+
+static guint call_id_hash(gconstpointer entry)
+{
+    return g_str_hash(((const call_id_entry *)entry)->call_id);
+}
+
+static gboolean call_id_equal(gconstpointer a, gconstpointer b)
+{
+    return strcmp(((const call_id_entry *)a)->call_id, ((const call_id_entry *)b)->call_id) == 0;
+}
+
+call_id_entry *call_id_lookup(sc_outcome_machine *m, const char *call_id)
+{
+    call_id_entry probe = { .call_id = call_id };
+
+    return g_hash_table_lookup(m->call_ids, &probe);
+}
+
+call_id_entry *call_id_ensure(sc_outcome_machine *m, const char *call_id)
+{
+    call_id_entry *entry = call_id_lookup(m, call_id);
+
+    if (entry)
+        return entry;
+    entry = sc_arena_new0(m->records, call_id_entry);
+    entry->call_id = g_string_chunk_insert(m->strings, call_id);
+    g_hash_table_add(m->call_ids, entry);
+    return entry;
+}
+
+/* ---- Transactions ------------------------------------------------------ */
+
+/* Call-ID entries are arena records 8-byte aligned, so their addresses need
+ * mixing before GLib folds the hash into a bucket index. */
+static guint mix64(guint64 x)
+{
+    x ^= x >> 33;
+    x *= G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+    x ^= x >> 33;
+    return (guint)x;
+}
+
+/* The method is hashed and compared by content so that a lookup needs no
+ * interned copy: looking a response up must not grow the machine. */
+static guint transaction_hash(gconstpointer p)
+{
+    const transaction_key *key = p;
+    guint64 mixed = (guint64)(guintptr)key->call_id ^ ((guint64)key->cseq << 32);
+
+    return mix64(mixed) ^ g_str_hash(key->method);
+}
+
+static gboolean transaction_equal(gconstpointer a, gconstpointer b)
+{
+    const transaction_key *x = a, *y = b;
+
+    return x->call_id == y->call_id && x->cseq == y->cseq && strcmp(x->method, y->method) == 0;
+}
+
+transaction *transaction_lookup(sc_outcome_machine *m, const call_id_entry *entry,
+                                guint32 cseq, const char *method)
+{
+    transaction_key probe = { .call_id = entry, .cseq = cseq, .method = method };
+
+    return g_hash_table_lookup(m->transactions, &probe);
+}
+
+transaction *transaction_create(sc_outcome_machine *m, const call_id_entry *entry,
+                                guint32 cseq, const char *method)
+{
+    transaction *txn = sc_arena_new0(m->records, transaction);
+
+    txn->key.call_id = entry;
+    txn->key.cseq = cseq;
+    txn->key.method = g_string_chunk_insert_const(m->strings, method);
+    txn->is_invite = strcmp(method, "INVITE") == 0;
+    g_hash_table_add(m->transactions, txn);
+    return txn;
+}
+
+static gboolean same_tag(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Branches of a forked INVITE answer several times with one To-tag; keeping
+ * one copy of it per transaction keeps forked calls cheap. */
+static const char *transaction_tag_copy(sc_outcome_machine *m, const transaction *txn,
+                                        const char *to_tag)
+{
+    if (!to_tag)
+        return NULL;
+    for (const response_seen *seen = txn->responses; seen; seen = seen->next) {
+        if (seen->to_tag && strcmp(seen->to_tag, to_tag) == 0)
+            return seen->to_tag;
+    }
+    return g_string_chunk_insert(m->strings, to_tag);
+}
+
+gboolean transaction_note_response(sc_outcome_machine *m, transaction *txn,
+                                   guint code, const char *to_tag)
+{
+    response_seen *seen;
+
+    for (seen = txn->responses; seen; seen = seen->next) {
+        if (seen->code == code && same_tag(seen->to_tag, to_tag))
+            return TRUE;
+    }
+    seen = sc_arena_new0(m->records, response_seen);
+    seen->code = code;
+    seen->to_tag = transaction_tag_copy(m, txn, to_tag);
+    seen->next = txn->responses;
+    txn->responses = seen;
+    return FALSE;
+}
+
+void transactions_init(sc_outcome_machine *m)
+{
+    m->call_ids = g_hash_table_new(call_id_hash, call_id_equal);
+    m->transactions = g_hash_table_new(transaction_hash, transaction_equal);
+    g_queue_init(&m->timer_b);
+}
+
+void transactions_clear(sc_outcome_machine *m)
+{
+    g_queue_clear(&m->timer_b);
+    g_hash_table_destroy(m->transactions);
+    g_hash_table_destroy(m->call_ids);
+}
+
+/* ---- No final response ------------------------------------------------- */
+
+static void transaction_give_up(transaction *txn)
+{
+    const call_id_entry *entry = txn->key.call_id;
+
+    if (txn->request)
+        txn->request->no_final_response = TRUE;
+    if (txn->initial_invite && entry->call)
+        call_attempt_failed(entry->call, txn);
+}
+
+void timer_b_start(sc_outcome_machine *m, transaction *txn)
+{
+    g_queue_push_tail(&m->timer_b, txn);
+}
+
+/* Messages arrive in frame order, so the queue is in request-time order and
+ * only its head can be due; a transaction that has been answered in the
+ * meantime is simply dropped when it reaches the head. */
+void timer_b_expire(sc_outcome_machine *m, double now)
+{
+    transaction *txn;
+
+    while ((txn = g_queue_peek_head(&m->timer_b)) != NULL
+           && txn->request_time + m->no_final_timeout_s < now) {
+        g_queue_pop_head(&m->timer_b);
+        if (!txn->got_response && !txn->closed) {
+            txn->closed = TRUE;
+            transaction_give_up(txn);
+        }
+    }
+}
+
+void transactions_close_open_invites(sc_outcome_machine *m)
+{
+    GHashTableIter iter;
+    gpointer key;
+
+    g_hash_table_iter_init(&iter, m->transactions);
+    while (g_hash_table_iter_next(&iter, &key, NULL)) {
+        transaction *txn = key;
+
+        if (txn->is_invite && !txn->got_final && !txn->closed && !txn->ended_at_finish) {
+            txn->ended_at_finish = TRUE;
+            transaction_give_up(txn);
+        }
+    }
+}
+
+/* A final response to a transaction that sc_outcome_finish() ended: the
+ * capture went on (live capture), so the transaction is open again. */
+void transaction_resume(transaction *txn)
+{
+    const call_id_entry *entry = txn->key.call_id;
+
+    txn->ended_at_finish = FALSE;
+    if (txn->request)
+        txn->request->no_final_response = FALSE;
+    if (txn->initial_invite && entry->call)
+        call_attempt_resumed(entry->call, txn);
+}

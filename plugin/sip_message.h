@@ -1,0 +1,53 @@
+/* One SIP message as sipcodes sees it: the plain struct the extractor fills
+ * from Wireshark's SIP fields and the decide layer (kb, outcome) reads.
+ * No Wireshark types here.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPCODES_SIP_MESSAGE_H
+#define SIPCODES_SIP_MESSAGE_H
+
+#include <glib.h>
+
+#define SC_MAX_REASONS  4
+#define SC_MAX_WARNINGS 4
+
+typedef enum {
+    SC_REASON_Q850,
+    SC_REASON_SIP,
+    SC_REASON_OTHER
+} sc_reason_protocol;
+
+typedef struct {
+    sc_reason_protocol protocol;
+    guint              cause;
+} sc_reason;
+
+/* Strings are borrowed for the duration of one dissection; keep copies. */
+typedef struct {
+    guint32      frame;
+    double       time;          /* seconds; only differences are used */
+    gboolean     is_response;
+
+    guint        status_code;   /* responses */
+    const char  *phrase;        /* responses: reason phrase as carried, "" if none */
+    const char  *method;        /* requests */
+
+    const char  *call_id;       /* NULL when the message carries none */
+    guint32      cseq;
+    const char  *cseq_method;   /* NULL when no CSeq */
+    const char  *from;          /* From address (URI) */
+    const char  *to;            /* To address (URI) */
+    const char  *to_tag;        /* NULL when the To header has no tag */
+
+    gboolean     has_retry_after;
+    guint32      retry_after;   /* seconds */
+    const char  *server;        /* Server header, else User-Agent; NULL if neither */
+
+    guint        reason_count;
+    sc_reason    reasons[SC_MAX_REASONS];
+    guint        warning_count;
+    const char  *warnings[SC_MAX_WARNINGS]; /* raw Warning header values */
+} sc_sip_message;
+
+#endif

@@ -1,0 +1,19 @@
+/* What the post-dissector shares with the statistics: the capture's outcome
+ * machine and the tap's per-frame data (sc_frame_record).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPCODES_SIPCODES_H
+#define SIPCODES_SIPCODES_H
+
+#include "frame_record.h"
+
+#define SIPCODES_TAP_NAME "sipcodes"
+
+sc_outcome_machine *sipcodes_outcome_machine(void);
+
+/* The whole capture has been read: open INVITE transactions end as
+ * No Final Response. Safe to call more than once. */
+void sipcodes_finish_capture(void);
+
+#endif

@@ -1,0 +1,444 @@
+/* stats-sipcodes.c
+ * The "SIP Response Insight" statistics: a stats tree (responses by class
+ * and code, finals by disposition, calls by outcome and deciding code, ASR
+ * and NER) and a per-call table, for the GUI and for tshark -z.
+ *
+ * Both only render what the outcome machine decided. A call's outcome can
+ * change while the capture is read (a challenge answered, a fork's 2xx), so
+ * each call is tallied where it stands now and moved when that changes; an
+ * undecided call is tallied as No Final Response, which is exactly what it
+ * is once the capture has ended.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#include <wireshark.h>
+#include <epan/packet.h>
+#include <epan/stats_tree.h>
+#include <epan/stat_tap_ui.h>
+
+#include "compat.h"
+#include "sipcodes.h"
+#include "stats-sipcodes.h"
+
+/* ---- where a call stands ----------------------------------------------- */
+
+typedef struct {
+    sc_disposition outcome;
+    guint          code;
+} call_standing;
+
+static call_standing standing_of(const sc_call *call)
+{
+    call_standing standing = { SC_DISP_NO_FINAL_RESPONSE, 0 };
+    if (call->outcome_known) {
+        standing.outcome = call->outcome;
+        standing.code = call->decisive_code;
+    }
+    return standing;
+}
+
+static gboolean reached_callee(sc_disposition outcome)
+{
+    /* ITU-T E.411 network effectiveness: the network delivered the call to
+     * the callee's side, whatever the callee then did. */
+    return outcome == SC_DISP_ANSWERED || outcome == SC_DISP_BUSY ||
+           outcome == SC_DISP_NO_ANSWER || outcome == SC_DISP_DECLINED;
+}
+
+static char *code_label(guint code)
+{
+    sc_code_lookup lookup = sc_kb_lookup(code);
+
+    if (code == 0)
+        return g_strdup("no final response");
+    if (!lookup.info)
+        return g_strdup_printf("%u (malformed)", code);
+    if (!lookup.known)
+        return g_strdup_printf("%u (unregistered, as %u %s)", code, lookup.info->code, lookup.info->reason);
+    return g_strdup_printf("%u %s", code, lookup.info->reason);
+}
+
+/* ---- stats tree -------------------------------------------------------- */
+
+#define ST_CALLS      "Calls by outcome"
+/* The KPIs are counts under a node that counts the calls, so the stats
+ * tree's own Percent column shows them as percentages. */
+#define ST_KPI        "KPIs (Percent column = share of calls)"
+#define ST_ASR        "ASR: answered"
+#define ST_NER        "NER: reached the callee (answered, busy, no answer, declined)"
+#define ST_RESPONSES  "Responses by class and code (retransmissions excluded)"
+#define ST_FINALS     "Final responses by disposition"
+#define ST_NON_INVITE "Non-INVITE transactions by method and final code"
+
+typedef struct {
+    GHashTable *standing;   /* Call-ID -> call_standing */
+    guint       calls;
+    guint       answered;
+    guint       reached;
+    int         node_calls;
+    int         node_kpi;
+    int         node_responses;
+    int         node_finals;
+    int         node_non_invite;
+} tree_state;
+
+/* stats_tree offers no per-tree user pointer. */
+static GHashTable *tree_states;
+
+static tree_state *state_of(stats_tree *st)
+{
+    return tree_states ? (tree_state *)g_hash_table_lookup(tree_states, st) : NULL;
+}
+
+static void tree_init(stats_tree *st)
+{
+    tree_state *ts = state_of(st);
+
+    if (!tree_states)
+        tree_states = g_hash_table_new(g_direct_hash, g_direct_equal);
+    if (!ts) {
+        ts = g_new0(tree_state, 1);
+        g_hash_table_insert(tree_states, st, ts);
+    }
+    if (ts->standing)
+        g_hash_table_destroy(ts->standing);
+    ts->standing = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
+    ts->calls = ts->answered = ts->reached = 0;
+
+    ts->node_calls = stats_tree_create_node(st, ST_CALLS, 0, STAT_DT_INT, TRUE);
+    ts->node_kpi = stats_tree_create_node(st, ST_KPI, 0, STAT_DT_INT, TRUE);
+    stats_tree_create_node(st, ST_ASR, ts->node_kpi, STAT_DT_INT, FALSE);
+    stats_tree_create_node(st, ST_NER, ts->node_kpi, STAT_DT_INT, FALSE);
+    ts->node_responses = stats_tree_create_node(st, ST_RESPONSES, 0, STAT_DT_INT, TRUE);
+    ts->node_finals = stats_tree_create_node(st, ST_FINALS, 0, STAT_DT_INT, TRUE);
+    ts->node_non_invite = stats_tree_create_node(st, ST_NON_INVITE, 0, STAT_DT_INT, TRUE);
+}
+
+static void tree_cleanup(stats_tree *st)
+{
+    tree_state *ts = state_of(st);
+
+    if (!ts)
+        return;
+    if (ts->standing)
+        g_hash_table_destroy(ts->standing);
+    g_hash_table_remove(tree_states, st);
+    g_free(ts);
+}
+
+static void move_call_in_tree(stats_tree *st, tree_state *ts, call_standing standing, int delta)
+{
+    char *label = code_label(standing.code);
+    int outcome_node = increase_stat_node(st, sc_disposition_name(standing.outcome),
+                                          ts->node_calls, TRUE, delta);
+
+    increase_stat_node(st, label, outcome_node, FALSE, delta);
+    g_free(label);
+    if (standing.outcome == SC_DISP_ANSWERED)
+        ts->answered += (guint)delta;
+    if (reached_callee(standing.outcome))
+        ts->reached += (guint)delta;
+}
+
+static void set_kpis(stats_tree *st, tree_state *ts)
+{
+    set_stat_node(st, ST_KPI, 0, TRUE, (int)ts->calls);
+    set_stat_node(st, ST_ASR, ts->node_kpi, FALSE, (int)ts->answered);
+    set_stat_node(st, ST_NER, ts->node_kpi, FALSE, (int)ts->reached);
+}
+
+static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
+{
+    call_standing now = standing_of(call);
+    call_standing *before = (call_standing *)g_hash_table_lookup(ts->standing, call->call_id);
+
+    if (before && before->outcome == now.outcome && before->code == now.code)
+        return;
+    if (before) {
+        move_call_in_tree(st, ts, *before, -1);
+    } else {
+        before = g_new(call_standing, 1);
+        g_hash_table_insert(ts->standing, g_strdup(call->call_id), before);
+        ts->calls++;
+        increase_stat_node(st, ST_CALLS, 0, TRUE, 1);
+    }
+    move_call_in_tree(st, ts, now, 1);
+    *before = now;
+    set_kpis(st, ts);
+}
+
+static void tally_response(stats_tree *st, tree_state *ts, const sc_response_record *rec)
+{
+    guint status_class = sc_code_class(rec->code);
+    const sc_response_state *state = rec->state;
+    char *label = code_label(rec->code);
+    int class_node;
+
+    if (state && state->retransmission) {
+        g_free(label);
+        return;
+    }
+    tick_stat_node(st, ST_RESPONSES, 0, TRUE);
+    class_node = tick_stat_node(st, status_class ? sc_class_name(status_class) : "Malformed",
+                                ts->node_responses, TRUE);
+    tick_stat_node(st, label, class_node, FALSE);
+
+    if (status_class >= 2) {
+        sc_code_lookup lookup = sc_kb_lookup(rec->code);
+        gboolean initial = state ? state->initial_invite : FALSE;
+        sc_advice advice = sc_kb_advise(&lookup, initial, rec->has_retry_after);
+        tick_stat_node(st, ST_FINALS, 0, TRUE);
+        tick_stat_node(st, sc_disposition_name(advice.disposition), ts->node_finals, FALSE);
+        if (rec->method && strcmp(rec->method, "INVITE") != 0) {
+            int method_node;
+            tick_stat_node(st, ST_NON_INVITE, 0, TRUE);
+            method_node = tick_stat_node(st, rec->method, ts->node_non_invite, TRUE);
+            tick_stat_node(st, label, method_node, FALSE);
+        }
+    }
+    g_free(label);
+}
+
+static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+                                     const void *data, tap_flags_t flags _U_)
+{
+    const sc_frame_record *frame = (const sc_frame_record *)data;
+    tree_state *ts = state_of(st);
+
+    if (!frame || !ts)
+        return TAP_PACKET_DONT_REDRAW;
+    for (guint i = 0; i < frame->response_count; i++) {
+        const sc_response_record *rec = &frame->responses[i];
+        tally_response(st, ts, rec);
+        if (rec->state && rec->state->call)
+            tally_call(st, ts, rec->state->call);
+    }
+    for (guint i = 0; i < frame->request_count; i++) {
+        if (frame->requests[i]->call)
+            tally_call(st, ts, frame->requests[i]->call);
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+/* ---- per-call table ---------------------------------------------------- */
+
+enum {
+    COL_CALL_ID,
+    COL_FIRST_FRAME,
+    COL_START,
+    COL_FROM,
+    COL_TO,
+    COL_CODE,
+    COL_REASON,
+    COL_DISPOSITION,
+    COL_Q850,
+    COL_PDD,
+    COL_SETUP,
+    COL_ATTEMPTS,
+    COL_COUNT
+};
+
+static stat_tap_table_item call_table_columns[COL_COUNT] = {
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Call-ID",         "%s" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "First frame",     "%u" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Start time (UTC)", "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "From",            "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "To",              "%s" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Code",            "%u" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Reason",          "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Disposition",     "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Q.850",           "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "PDD (ms)",        "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Setup (ms)",      "%s" },
+    { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Attempts",        "%u" },
+};
+
+#define CALL_TABLE_TITLE "SIP calls"
+
+/* Call-ID -> row + 1, per table (the table API offers no user pointer). */
+static GHashTable *rows_by_table;
+
+static GHashTable *rows_of(stat_tap_table *table)
+{
+    GHashTable *rows;
+
+    if (!rows_by_table)
+        rows_by_table = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                              (GDestroyNotify)g_hash_table_destroy);
+    rows = (GHashTable *)g_hash_table_lookup(rows_by_table, table);
+    if (!rows) {
+        rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        g_hash_table_insert(rows_by_table, table, rows);
+    }
+    return rows;
+}
+
+static sc_stat_tap_init_result call_table_init(stat_tap_table_ui *ui)
+{
+    stat_tap_table *table = stat_tap_find_table(ui, CALL_TABLE_TITLE);
+
+    if (!table) {
+        table = stat_tap_init_table(CALL_TABLE_TITLE, COL_COUNT, 0, "sip.Call-ID == \"%s\"");
+        stat_tap_add_table(ui, table);
+    }
+    rows_of(table);
+    SC_STAT_TAP_INIT_RETURN;
+}
+
+static void set_string(stat_tap_table *table, guint row, guint col, char *value)
+{
+    stat_tap_table_item_type *item = stat_tap_get_field_data(table, row, col);
+
+    g_free((char *)item->value.string_value);
+    item->type = TABLE_ITEM_STRING;
+    item->value.string_value = value;
+    stat_tap_set_field_data(table, row, col, item);
+}
+
+static void set_uint(stat_tap_table *table, guint row, guint col, guint value)
+{
+    stat_tap_table_item_type *item = stat_tap_get_field_data(table, row, col);
+
+    item->type = TABLE_ITEM_UINT;
+    item->value.uint_value = value;
+    stat_tap_set_field_data(table, row, col, item);
+}
+
+static char *format_start_time(double seconds)
+{
+    GDateTime *when = g_date_time_new_from_unix_utc((gint64)seconds);
+    char *date = when ? g_date_time_format(when, "%Y-%m-%d %H:%M:%S") : g_strdup("?");
+    char *text = g_strdup_printf("%s.%03d", date, (int)((seconds - (gint64)seconds) * 1000.0));
+
+    g_free(date);
+    if (when)
+        g_date_time_unref(when);
+    return text;
+}
+
+static guint new_call_row(stat_tap_table *table, const sc_call *call)
+{
+    stat_tap_table_item_type items[COL_COUNT];
+    guint row = table->num_elements;
+
+    memset(items, 0, sizeof items);
+    for (int col = 0; col < COL_COUNT; col++)
+        items[col].type = call_table_columns[col].type;
+    items[COL_CALL_ID].value.string_value = g_strdup(call->call_id);
+    items[COL_FIRST_FRAME].value.uint_value = call->first_frame;
+    items[COL_START].value.string_value = format_start_time(call->start_time);
+    items[COL_FROM].value.string_value = g_strdup(call->from ? call->from : "");
+    items[COL_TO].value.string_value = g_strdup(call->to ? call->to : "");
+    stat_tap_init_table_row(table, row, COL_COUNT, items);
+    return row;
+}
+
+static char *optional_ms(gboolean has, double ms)
+{
+    return has ? g_strdup_printf("%.1f", ms) : g_strdup("-");
+}
+
+static void update_call_row(stat_tap_table *table, guint row, const sc_call *call)
+{
+    call_standing standing = standing_of(call);
+
+    set_uint(table, row, COL_CODE, standing.code);
+    set_string(table, row, COL_REASON, g_strdup(call->outcome_known && call->decisive_reason
+                                                ? call->decisive_reason : "-"));
+    set_string(table, row, COL_DISPOSITION, g_strdup(sc_disposition_name(standing.outcome)));
+    set_string(table, row, COL_Q850, call->has_q850 ? g_strdup_printf("%u", call->q850_cause) : g_strdup("-"));
+    set_string(table, row, COL_PDD, optional_ms(call->has_pdd, call->pdd_ms));
+    set_string(table, row, COL_SETUP, optional_ms(call->has_setup_time, call->setup_time_ms));
+    set_uint(table, row, COL_ATTEMPTS, call->attempts);
+}
+
+static void table_tally_call(stat_tap_table *table, GHashTable *rows, const sc_call *call)
+{
+    gpointer row_plus_one = g_hash_table_lookup(rows, call->call_id);
+    guint row;
+
+    if (row_plus_one) {
+        row = GPOINTER_TO_UINT(row_plus_one) - 1;
+    } else {
+        row = new_call_row(table, call);
+        g_hash_table_insert(rows, g_strdup(call->call_id), GUINT_TO_POINTER(row + 1));
+    }
+    update_call_row(table, row, call);
+}
+
+static tap_packet_status call_table_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+                                           const void *data, tap_flags_t flags _U_)
+{
+    stat_data_t *stat_data = (stat_data_t *)tapdata;
+    const sc_frame_record *frame = (const sc_frame_record *)data;
+    stat_tap_table *table = stat_tap_find_table(stat_data->stat_tap_data, CALL_TABLE_TITLE);
+    GHashTable *rows;
+
+    if (!frame || !table)
+        return TAP_PACKET_DONT_REDRAW;
+    rows = rows_of(table);
+    for (guint i = 0; i < frame->request_count; i++) {
+        if (frame->requests[i]->call)
+            table_tally_call(table, rows, frame->requests[i]->call);
+    }
+    for (guint i = 0; i < frame->response_count; i++) {
+        const sc_response_state *state = frame->responses[i].state;
+        if (state && state->call)
+            table_tally_call(table, rows, state->call);
+    }
+    return TAP_PACKET_REDRAW;
+}
+
+static void call_table_reset(stat_tap_table *table)
+{
+    for (guint row = 0; row < table->num_elements; row++) {
+        for (guint col = 0; col < table->num_fields; col++) {
+            stat_tap_table_item_type *item = stat_tap_get_field_data(table, row, col);
+            if (item->type == TABLE_ITEM_STRING) {
+                g_free((char *)item->value.string_value);
+                item->value.string_value = NULL;
+            }
+        }
+    }
+    table->num_elements = 0;
+    if (rows_by_table)
+        g_hash_table_remove(rows_by_table, table);
+}
+
+static void call_table_free_item(stat_tap_table *table _U_, guint row _U_, guint column _U_,
+                                 stat_tap_table_item_type *item)
+{
+    if (item->type == TABLE_ITEM_STRING) {
+        g_free((char *)item->value.string_value);
+        item->value.string_value = NULL;
+    }
+}
+
+/* ---- registration ------------------------------------------------------ */
+
+void register_sipcodes_stats(void)
+{
+    static tap_param call_table_params[] = {
+        { PARAM_FILTER, "filter", "Filter", NULL, TRUE }
+    };
+    static stat_tap_table_ui call_table_ui = {
+        REGISTER_STAT_GROUP_TELEPHONY,
+        "SIP Response Insight: Calls",
+        SIPCODES_TAP_NAME,
+        "sipcodes,calls",
+        call_table_init,
+        call_table_packet,
+        call_table_reset,
+        call_table_free_item,
+        NULL,
+        G_N_ELEMENTS(call_table_columns), call_table_columns,
+        G_N_ELEMENTS(call_table_params), call_table_params,
+        NULL,
+        0
+    };
+
+    stats_tree_register_with_group(SIPCODES_TAP_NAME, "sipcodes", "SIP Response Insight", 0,
+                                   tree_packet, tree_init, tree_cleanup,
+                                   REGISTER_STAT_GROUP_TELEPHONY);
+    register_stat_tap_table_ui(&call_table_ui);
+}

@@ -6,9 +6,16 @@
 #ifndef SIPCODES_FRAME_RECORD_H
 #define SIPCODES_FRAME_RECORD_H
 
-#include "kb/kb.h"
+#include "kb/explain.h"
 #include "outcome/outcome.h"
 #include "sip_message.h"
+
+typedef struct {
+    guint        code;       /* 0 when the value had no three-digit warn-code */
+    gboolean     malformed;
+    const char  *agent;
+    const char  *text;
+} sc_warning_record;
 
 typedef struct {
     guint                    code;
@@ -18,6 +25,9 @@ typedef struct {
     guint32                  retry_after;
     guint                    reason_count;
     sc_reason                reasons[SC_MAX_REASONS];
+    guint                    warning_count;
+    sc_warning_record       *warnings;
+    const sc_override       *override;    /* the provider override that matched, or NULL */
     const sc_response_state *state;       /* NULL when the message lacks Call-ID or CSeq */
 } sc_response_record;
 
@@ -27,5 +37,14 @@ typedef struct {
     guint                    request_count;
     const sc_request_state **requests;    /* INVITE requests only */
 } sc_frame_record;
+
+/* The record's explanation in its context (initial INVITE, Retry-After,
+ * override): what the tree, the expert text and the statistics show. */
+static inline sc_explanation sc_record_explain(const sc_response_record *rec)
+{
+    gboolean initial = rec->state ? rec->state->initial_invite
+                                  : (rec->method && g_strcmp0(rec->method, "INVITE") == 0);
+    return sc_explain_response(rec->code, rec->override, initial, rec->has_retry_after);
+}
 
 #endif

@@ -19,8 +19,11 @@
 
 #include "compat.h"
 #include "extract.h"
-#include "frame_record.h"
+#include "kb/q850.h"
+#include "kb/warnings.h"
 #include "packet-sipcodes.h"
+#include "preferences.h"
+#include "record.h"
 #include "sipcodes.h"
 #include "stats-sipcodes.h"
 
@@ -53,9 +56,22 @@ static int hf_call_superseded = -1;
 static int hf_call_pdd = -1;
 static int hf_call_setup_time = -1;
 static int hf_call_attempts = -1;
+static int hf_q850_cause = -1;
+static int hf_q850_name = -1;
+static int hf_q850_description = -1;
+static int hf_q850_action = -1;
+static int hf_q850_mismatch = -1;
+static int hf_sip_reason_cause = -1;
+static int hf_sip_reason_description = -1;
+static int hf_warning_code = -1;
+static int hf_warning_description = -1;
+static int hf_warning_text = -1;
+static int hf_override = -1;
 
 static gint ett_sipcodes = -1;
 static gint ett_call = -1;
+static gint ett_reason = -1;
+static gint ett_warning = -1;
 
 static expert_field ei_failure_chat = EI_INIT;
 static expert_field ei_failure_note = EI_INIT;
@@ -68,6 +84,8 @@ static expert_field ei_call_failed_note = EI_INIT;
 static expert_field ei_call_failed_warn = EI_INIT;
 static expert_field ei_call_failed_error = EI_INIT;
 static expert_field ei_no_final_response = EI_INIT;
+static expert_field ei_q850_mismatch = EI_INIT;
+static expert_field ei_warning_malformed = EI_INIT;
 
 static const value_string class_vals[] = {
     { 1, "Provisional" },
@@ -99,7 +117,7 @@ void sipcodes_finish_capture(void)
 
 static void sipcodes_init(void)
 {
-    outcome_machine = sc_outcome_new(SC_DEFAULT_NO_FINAL_TIMEOUT);
+    outcome_machine = sc_outcome_new((double)sipcodes_prefs.no_final_timeout_s);
     outcome_finished = FALSE;
 }
 
@@ -107,59 +125,7 @@ static void sipcodes_cleanup(void)
 {
     sc_outcome_free(outcome_machine);
     outcome_machine = NULL;
-}
-
-/* ---- decide, first pass ------------------------------------------------ */
-
-static void record_response(sc_response_record *rec, const sc_sip_message *msg)
-{
-    sc_code_lookup lookup = sc_kb_lookup(msg->status_code);
-    wmem_allocator_t *file_pool = wmem_file_scope();
-
-    rec->code = msg->status_code;
-    if (lookup.info && !sc_kb_phrase_is_standard(lookup.info, msg->phrase))
-        rec->phrase = wmem_strdup(file_pool, msg->phrase);
-    rec->method = msg->cseq_method ? wmem_strdup(file_pool, msg->cseq_method) : NULL;
-    rec->has_retry_after = msg->has_retry_after;
-    rec->retry_after = msg->retry_after;
-    rec->reason_count = MIN(msg->reason_count, SC_MAX_REASONS);
-    memcpy(rec->reasons, msg->reasons, rec->reason_count * sizeof rec->reasons[0]);
-    rec->state = sc_outcome_add_response(outcome_machine, msg);
-}
-
-static sc_frame_record *decide_frame(proto_tree *tree, packet_info *pinfo)
-{
-    sc_sip_message messages[SC_MAX_MESSAGES_PER_FRAME];
-    guint count = sc_extract_messages(tree, pinfo, messages, SC_MAX_MESSAGES_PER_FRAME);
-    guint responses = 0, invites = 0;
-    sc_frame_record *frame;
-
-    if (count == 0)
-        return NULL;
-    for (guint i = 0; i < count; i++) {
-        if (messages[i].is_response)
-            responses++;
-        else if (messages[i].method && strcmp(messages[i].method, "INVITE") == 0)
-            invites++;
-    }
-
-    frame = wmem_new0(wmem_file_scope(), sc_frame_record);
-    if (responses)
-        frame->responses = wmem_alloc0_array(wmem_file_scope(), sc_response_record, responses);
-    if (invites)
-        frame->requests = wmem_alloc0_array(wmem_file_scope(), const sc_request_state *, invites);
-
-    for (guint i = 0; i < count; i++) {
-        const sc_sip_message *msg = &messages[i];
-        if (msg->is_response) {
-            record_response(&frame->responses[frame->response_count++], msg);
-        } else {
-            const sc_request_state *state = sc_outcome_add_request(outcome_machine, msg);
-            if (state && msg->method && strcmp(msg->method, "INVITE") == 0)
-                frame->requests[frame->request_count++] = state;
-        }
-    }
-    return frame;
+    sipcodes_release_overrides();
 }
 
 /* ---- present ----------------------------------------------------------- */
@@ -200,21 +166,32 @@ static expert_field *call_failure_expert(sc_disposition outcome)
     return NULL;
 }
 
-static const char *description_of(packet_info *pinfo, const sc_code_lookup *lookup)
+static const char *description_of(packet_info *pinfo, const sc_explanation *e)
 {
-    if (lookup->known)
-        return lookup->info->description;
+    const sc_code_lookup *lookup = &e->lookup;
+
+    if (lookup->known || e->override)
+        return e->description;
     return wmem_strdup_printf(pinfo->pool,
         "Code %u is not in the IANA registry; RFC 3261 8.1.3.2 says to handle it as %u %s. %s",
-        lookup->code, lookup->info->code, lookup->info->reason, lookup->info->description);
+        lookup->code, lookup->info->code, lookup->info->reason, e->description);
 }
 
-static const char *action_of(packet_info *pinfo, const sc_code_lookup *lookup, const sc_response_record *rec)
+static const char *action_of(packet_info *pinfo, const sc_explanation *e, const sc_response_record *rec)
 {
-    if (rec->has_retry_after && sc_code_class(rec->code) >= 3)
+    if (rec->has_retry_after && e->retry == SC_RETRY_LATER)
         return wmem_strdup_printf(pinfo->pool, "Wait %u s (Retry-After) before retrying. %s",
-                                  rec->retry_after, lookup->info->action);
-    return lookup->info->action;
+                                  rec->retry_after, e->action);
+    return e->action;
+}
+
+/* Expert summaries must stay one readable line (Wireshark cuts labels at
+ * 240 characters): the first sentence of a text carries its point. */
+static const char *first_sentence(packet_info *pinfo, const char *text)
+{
+    const char *end = strstr(text, ". ");
+
+    return end ? wmem_strndup(pinfo->pool, text, (gsize)(end - text) + 1) : text;
 }
 
 static void add_call_fields(proto_tree *tree, tvbuff_t *tvb, const sc_call *call,
@@ -236,36 +213,37 @@ static void add_call_fields(proto_tree *tree, tvbuff_t *tvb, const sc_call *call
 }
 
 static void add_explanation(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
-                            const sc_code_lookup *lookup, const sc_response_record *rec,
-                            sc_advice advice)
+                            const sc_explanation *e, const sc_response_record *rec)
 {
-    const sc_code_info *info = lookup->info;
+    const sc_code_info *info = e->lookup.info;
 
     add_generated(proto_tree_add_string(tree, hf_reason, tvb, 0, 0, info->reason));
     if (rec->phrase)
         add_generated(proto_tree_add_string(tree, hf_phrase, tvb, 0, 0, rec->phrase));
     add_generated(proto_tree_add_boolean(tree, hf_phrase_nonstandard, tvb, 0, 0, rec->phrase != NULL));
-    add_generated(proto_tree_add_boolean(tree, hf_registered, tvb, 0, 0, lookup->registered));
+    add_generated(proto_tree_add_boolean(tree, hf_registered, tvb, 0, 0, e->lookup.registered));
     add_generated(proto_tree_add_string(tree, hf_rfc, tvb, 0, 0, info->rfc));
-    add_generated(proto_tree_add_string(tree, hf_description, tvb, 0, 0, description_of(pinfo, lookup)));
-    for (int i = 0; i < SC_MAX_CAUSES && info->causes[i]; i++)
-        add_generated(proto_tree_add_string(tree, hf_cause, tvb, 0, 0, info->causes[i]));
-    add_generated(proto_tree_add_string(tree, hf_action, tvb, 0, 0, action_of(pinfo, lookup, rec)));
-    add_generated(proto_tree_add_string(tree, hf_disposition, tvb, 0, 0, sc_disposition_name(advice.disposition)));
+    if (e->override)
+        add_generated(proto_tree_add_boolean(tree, hf_override, tvb, 0, 0, TRUE));
+    add_generated(proto_tree_add_string(tree, hf_description, tvb, 0, 0, description_of(pinfo, e)));
+    for (int i = 0; i < SC_MAX_CAUSES && e->causes[i]; i++)
+        add_generated(proto_tree_add_string(tree, hf_cause, tvb, 0, 0, e->causes[i]));
+    add_generated(proto_tree_add_string(tree, hf_action, tvb, 0, 0, action_of(pinfo, e, rec)));
+    add_generated(proto_tree_add_string(tree, hf_disposition, tvb, 0, 0, sc_disposition_name(e->disposition)));
     add_generated(proto_tree_add_boolean(tree, hf_final, tvb, 0, 0, rec->code >= 200));
 }
 
 static void add_transaction_fields(proto_tree *tree, tvbuff_t *tvb, const sc_response_record *rec,
-                                   const sc_code_info *info, sc_advice advice)
+                                   const sc_explanation *e)
 {
     const sc_response_state *state = rec->state;
 
     if (state)
         add_generated(proto_tree_add_boolean(tree, hf_retransmission, tvb, 0, 0, state->retransmission));
-    add_generated(proto_tree_add_string(tree, hf_retry, tvb, 0, 0, sc_retry_name(advice.retry)));
+    add_generated(proto_tree_add_string(tree, hf_retry, tvb, 0, 0, sc_retry_name(e->retry)));
     if (rec->has_retry_after)
         add_generated(proto_tree_add_uint(tree, hf_retry_after, tvb, 0, 0, rec->retry_after));
-    add_generated(proto_tree_add_string(tree, hf_fault, tvb, 0, 0, sc_fault_name(info->fault)));
+    add_generated(proto_tree_add_string(tree, hf_fault, tvb, 0, 0, sc_fault_name(e->fault)));
     if (rec->method)
         add_generated(proto_tree_add_string(tree, hf_method, tvb, 0, 0, rec->method));
     if (state && state->request_frame) {
@@ -274,12 +252,81 @@ static void add_transaction_fields(proto_tree *tree, tvbuff_t *tvb, const sc_res
     }
 }
 
-static void add_response_experts(packet_info *pinfo, proto_item *ti, const sc_code_lookup *lookup,
-                                 const sc_response_record *rec, sc_advice advice)
+static void add_q850_reason(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
+                            const sc_response_record *rec, guint cause)
 {
-    const sc_code_info *info = lookup->info;
+    sc_q850_explanation q = sc_q850_explain(cause);
+    guint expected = 0;
+    gboolean mismatch = sc_q850_contradicts(rec->code, cause, &expected);
+    proto_item *ti = add_generated(proto_tree_add_uint(tree, hf_q850_cause, tvb, 0, 0, cause));
+    proto_tree *rt = proto_item_add_subtree(ti, ett_reason);
+
+    proto_item_append_text(ti, " (%s)", q.name);
+    add_generated(proto_tree_add_string(rt, hf_q850_name, tvb, 0, 0, q.name));
+    add_generated(proto_tree_add_string(rt, hf_q850_description, tvb, 0, 0, q.description));
+    add_generated(proto_tree_add_string(rt, hf_q850_action, tvb, 0, 0, q.action));
+    add_generated(proto_tree_add_boolean(rt, hf_q850_mismatch, tvb, 0, 0, mismatch));
+    if (mismatch)
+        expert_add_info_format(pinfo, ti, &ei_q850_mismatch,
+            "Q.850 cause %u (%s) contradicts %u: RFC 3398 maps this cause to %u. Trust the cause: "
+            "it comes from the network that released the call, the status code is a gateway's mapping.",
+            cause, q.name, rec->code, expected);
+}
+
+static void add_sip_reason(proto_tree *tree, tvbuff_t *tvb, guint cause)
+{
+    sc_code_lookup lookup = sc_kb_lookup(cause);
+    proto_item *ti = add_generated(proto_tree_add_uint(tree, hf_sip_reason_cause, tvb, 0, 0, cause));
+    proto_tree *rt = proto_item_add_subtree(ti, ett_reason);
+
+    if (!lookup.info) {
+        proto_item_append_text(ti, " (not a SIP status code)");
+        return;
+    }
+    proto_item_append_text(ti, " (%s)", lookup.info->reason);
+    add_generated(proto_tree_add_string(rt, hf_sip_reason_description, tvb, 0, 0, lookup.info->description));
+}
+
+static void add_reasons(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const sc_response_record *rec)
+{
+    for (guint i = 0; i < rec->reason_count; i++) {
+        if (rec->reasons[i].protocol == SC_REASON_Q850)
+            add_q850_reason(tree, tvb, pinfo, rec, rec->reasons[i].cause);
+        else if (rec->reasons[i].protocol == SC_REASON_SIP)
+            add_sip_reason(tree, tvb, rec->reasons[i].cause);
+    }
+}
+
+static void add_warnings(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const sc_response_record *rec)
+{
+    for (guint i = 0; i < rec->warning_count; i++) {
+        const sc_warning_record *w = &rec->warnings[i];
+        const sc_warning_info *info = sc_warning_lookup(w->code);
+        const char *category = sc_warning_category(w->code);
+        proto_item *ti = add_generated(proto_tree_add_uint(tree, hf_warning_code, tvb, 0, 0, w->code));
+        proto_tree *wt = proto_item_add_subtree(ti, ett_warning);
+
+        if (info) {
+            proto_item_append_text(ti, " (%s)", info->text);
+            add_generated(proto_tree_add_string(wt, hf_warning_description, tvb, 0, 0, info->description));
+        } else if (category) {
+            add_generated(proto_tree_add_string(wt, hf_warning_description, tvb, 0, 0,
+                wmem_strdup_printf(pinfo->pool, "Unregistered warn-code in the range for %s", category)));
+        }
+        if (w->text && *w->text)
+            add_generated(proto_tree_add_string(wt, hf_warning_text, tvb, 0, 0, w->text));
+        if (w->malformed)
+            expert_add_info_format(pinfo, ti, &ei_warning_malformed,
+                "Malformed Warning value: RFC 3261 wants a 3-digit code, an agent and a quoted text");
+    }
+}
+
+static void add_response_experts(packet_info *pinfo, proto_item *ti, const sc_explanation *e,
+                                 const sc_response_record *rec)
+{
+    const sc_code_info *info = e->lookup.info;
     const sc_response_state *state = rec->state;
-    expert_field *failure = failure_expert(info->severity);
+    expert_field *failure = failure_expert(e->severity);
 
     /* A retransmission repeats a verdict already given; saying it twice
      * would double the Expert Information counts. */
@@ -287,55 +334,57 @@ static void add_response_experts(packet_info *pinfo, proto_item *ti, const sc_co
         return;
     if (failure && rec->code >= 300)
         expert_add_info_format(pinfo, ti, failure, "%u %s: %s Next step: %s",
-                               rec->code, info->reason, description_of(pinfo, lookup),
-                               action_of(pinfo, lookup, rec));
-    if (!lookup->registered)
+                               rec->code, info->reason, first_sentence(pinfo, e->description),
+                               first_sentence(pinfo, action_of(pinfo, e, rec)));
+    if (!e->lookup.registered)
         expert_add_info_format(pinfo, ti, &ei_unregistered,
                                "%u is not a registered SIP status code; handled as %u %s (RFC 3261 8.1.3.2)",
                                rec->code, info->code, info->reason);
     if (rec->phrase)
         expert_add_info_format(pinfo, ti, &ei_phrase_nonstandard,
                                "Reason phrase \"%s\" is not the registered \"%s\" for %u; read it as %s",
-                               rec->phrase, info->reason, rec->code, sc_disposition_name(advice.disposition));
+                               rec->phrase, info->reason, rec->code, sc_disposition_name(e->disposition));
     if (state && state->decisive && state->call && state->call->outcome_known) {
         expert_field *call_failed = call_failure_expert(state->call->outcome);
         if (call_failed)
-            expert_add_info_format(pinfo, ti, call_failed, "Call %s by %u %s: %s",
-                                   sc_disposition_name(state->call->outcome), rec->code,
-                                   info->reason, action_of(pinfo, lookup, rec));
+            expert_add_info_format(pinfo, ti, call_failed, "Call outcome %s, decided by %u %s",
+                                   sc_disposition_name(state->call->outcome), rec->code, info->reason);
     }
 }
 
 static void render_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
                             const sc_response_record *rec)
 {
-    sc_code_lookup lookup = sc_kb_lookup(rec->code);
+    sc_explanation e = sc_record_explain(rec);
     const sc_response_state *state = rec->state;
-    proto_item *ti = proto_tree_add_item(tree, proto_sipcodes, tvb, 0, 0, ENC_NA);
-    proto_tree *st = proto_item_add_subtree(ti, ett_sipcodes);
-    proto_item *code_item;
-    sc_advice advice;
+    proto_item *ti, *code_item;
+    proto_tree *st;
 
+    if (e.lookup.info && sc_code_class(rec->code) == 1 && !sipcodes_prefs.provisional_subtree)
+        return;
+    ti = proto_tree_add_item(tree, proto_sipcodes, tvb, 0, 0, ENC_NA);
+    st = proto_item_add_subtree(ti, ett_sipcodes);
     proto_item_set_generated(ti);
     code_item = add_generated(proto_tree_add_uint(st, hf_code, tvb, 0, 0, rec->code));
-    if (lookup.malformed) {
+    if (!e.lookup.info) {
         proto_item_append_text(ti, ": %u is not a SIP status code", rec->code);
         expert_add_info_format(pinfo, code_item, &ei_malformed_code,
-                               "Status code %u is outside 100-699: the response is malformed",
-                               rec->code);
+                               "Status code %u is outside 100-699: the response is malformed", rec->code);
         return;
     }
 
-    advice = sc_kb_advise(&lookup, state ? state->initial_invite : rec->method && !strcmp(rec->method, "INVITE"),
-                          rec->has_retry_after);
-    proto_item_append_text(ti, ": %u %s (%s)", rec->code, lookup.info->reason,
-                           sc_disposition_name(advice.disposition));
+    proto_item_append_text(ti, ": %u %s (%s)", rec->code, e.lookup.info->reason,
+                           sc_disposition_name(e.disposition));
+    if (sipcodes_prefs.disposition_in_info)
+        col_append_fstr(pinfo->cinfo, COL_INFO, " [%s]", sc_disposition_name(e.disposition));
     add_generated(proto_tree_add_uint(st, hf_class, tvb, 0, 0, sc_code_class(rec->code)));
-    add_explanation(st, tvb, pinfo, &lookup, rec, advice);
-    add_transaction_fields(st, tvb, rec, lookup.info, advice);
+    add_explanation(st, tvb, pinfo, &e, rec);
+    add_transaction_fields(st, tvb, rec, &e);
+    add_reasons(st, tvb, pinfo, rec);
+    add_warnings(st, tvb, pinfo, rec);
     if (state && state->call)
         add_call_fields(st, tvb, state->call, state);
-    add_response_experts(pinfo, ti, &lookup, rec, advice);
+    add_response_experts(pinfo, ti, &e, rec);
 }
 
 static void render_unanswered_invite(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
@@ -362,10 +411,12 @@ static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
 {
     sc_frame_record *frame;
 
+    if (!sipcodes_prefs.enabled)
+        return 0;
     if (!PINFO_FD_VISITED(pinfo)) {
         if (!sc_extract_frame_has_sip(tree))
             return 0;
-        frame = decide_frame(tree, pinfo);
+        frame = sc_record_frame(outcome_machine, sipcodes_overrides(), tree, pinfo);
         if (!frame)
             return 0;
         p_add_proto_data(wmem_file_scope(), pinfo, proto_sipcodes, 0, frame);
@@ -440,9 +491,31 @@ void proto_register_sipcodes(void)
             "Milliseconds from the call's first INVITE to the response that decided it", HFILL } },
         { &hf_call_attempts, { "Attempts", "sipcodes.call.attempts", FT_UINT32, BASE_DEC, NULL, 0x0,
             "INVITE transactions the call needed (a challenge or redirect adds one)", HFILL } },
+        { &hf_q850_cause, { "Q.850 cause", "sipcodes.q850.cause", FT_UINT8, BASE_DEC, NULL, 0x0,
+            "ITU-T Q.850 cause from a Reason header (repeats when several are present)", HFILL } },
+        { &hf_q850_name, { "Q.850 name", "sipcodes.q850.name", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The ITU-T name of the Q.850 cause", HFILL } },
+        { &hf_q850_description, { "Q.850 meaning", "sipcodes.q850.description", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the Q.850 cause means, in plain words", HFILL } },
+        { &hf_q850_action, { "Q.850 action", "sipcodes.q850.action", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What to do about the Q.850 cause", HFILL } },
+        { &hf_q850_mismatch, { "Contradicts status", "sipcodes.q850.mismatch", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "The Q.850 cause contradicts the status code per RFC 3398 (e.g. 480 carrying cause 17 user busy)", HFILL } },
+        { &hf_sip_reason_cause, { "SIP reason cause", "sipcodes.sip_reason.cause", FT_UINT16, BASE_DEC, NULL, 0x0,
+            "A SIP status code given as the cause in a Reason header (e.g. 200 call completed elsewhere)", HFILL } },
+        { &hf_sip_reason_description, { "SIP reason meaning", "sipcodes.sip_reason.description", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the Reason header's SIP cause means", HFILL } },
+        { &hf_warning_code, { "Warning code", "sipcodes.warning.code", FT_UINT16, BASE_DEC, NULL, 0x0,
+            "warn-code of a Warning header value (repeats when several are present)", HFILL } },
+        { &hf_warning_description, { "Warning meaning", "sipcodes.warning.description", FT_STRING, BASE_NONE, NULL, 0x0,
+            "What the warn-code means, in plain words", HFILL } },
+        { &hf_warning_text, { "Warning text", "sipcodes.warning.text", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The warn-text the sender wrote", HFILL } },
+        { &hf_override, { "Provider override", "sipcodes.override", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
+            "A row of the SIP response overrides table (sipcodes_overrides) redefined this response", HFILL } },
     };
 
-    static gint *ett[] = { &ett_sipcodes, &ett_call };
+    static gint *ett[] = { &ett_sipcodes, &ett_call, &ett_reason, &ett_warning };
 
     static ei_register_info ei[] = {
         { &ei_failure_chat, { "sipcodes.expert.failure_chat", PI_RESPONSE_CODE, PI_CHAT,
@@ -467,6 +540,10 @@ void proto_register_sipcodes(void)
             "Call failed on a server or network problem", EXPFILL } },
         { &ei_no_final_response, { "sipcodes.expert.no_final_response", PI_SEQUENCE, PI_ERROR,
             "INVITE without a final response", EXPFILL } },
+        { &ei_q850_mismatch, { "sipcodes.expert.q850_mismatch", PI_PROTOCOL, PI_NOTE,
+            "Q.850 cause contradicts the status code", EXPFILL } },
+        { &ei_warning_malformed, { "sipcodes.expert.warning_malformed", PI_MALFORMED, PI_WARN,
+            "Malformed Warning header value", EXPFILL } },
     };
 
     expert_module_t *expert;
@@ -478,6 +555,7 @@ void proto_register_sipcodes(void)
     expert_register_field_array(expert, ei, array_length(ei));
 
     sipcodes_handle = register_dissector("sipcodes", dissect_sipcodes, proto_sipcodes);
+    sipcodes_register_preferences(proto_sipcodes);
     sipcodes_tap = register_tap(SIPCODES_TAP_NAME);
     register_init_routine(sipcodes_init);
     register_cleanup_routine(sipcodes_cleanup);

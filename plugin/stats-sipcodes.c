@@ -184,11 +184,9 @@ static void tally_response(stats_tree *st, tree_state *ts, const sc_response_rec
     tick_stat_node(st, label, class_node, FALSE);
 
     if (status_class >= 2) {
-        sc_code_lookup lookup = sc_kb_lookup(rec->code);
-        gboolean initial = state ? state->initial_invite : FALSE;
-        sc_advice advice = sc_kb_advise(&lookup, initial, rec->has_retry_after);
+        sc_explanation e = sc_record_explain(rec);
         tick_stat_node(st, ST_FINALS, 0, TRUE);
-        tick_stat_node(st, sc_disposition_name(advice.disposition), ts->node_finals, FALSE);
+        tick_stat_node(st, sc_disposition_name(e.disposition), ts->node_finals, FALSE);
         if (rec->method && strcmp(rec->method, "INVITE") != 0) {
             int method_node;
             tick_stat_node(st, ST_NON_INVITE, 0, TRUE);
@@ -285,6 +283,14 @@ static sc_stat_tap_init_result call_table_init(stat_tap_table_ui *ui)
     SC_STAT_TAP_INIT_RETURN;
 }
 
+/* tshark prints the table as "value |" columns: a '|' inside a value (a
+ * vendor reason phrase, a display name) would shift every column after it
+ * for anyone who parses the output. */
+static char *table_text(const char *value)
+{
+    return g_strdelimit(g_strdup(value ? value : ""), "|", '/');
+}
+
 static void set_string(stat_tap_table *table, guint row, guint col, char *value)
 {
     stat_tap_table_item_type *item = stat_tap_get_field_data(table, row, col);
@@ -324,11 +330,11 @@ static guint new_call_row(stat_tap_table *table, const sc_call *call)
     memset(items, 0, sizeof items);
     for (int col = 0; col < COL_COUNT; col++)
         items[col].type = call_table_columns[col].type;
-    items[COL_CALL_ID].value.string_value = g_strdup(call->call_id);
+    items[COL_CALL_ID].value.string_value = table_text(call->call_id);
     items[COL_FIRST_FRAME].value.uint_value = call->first_frame;
     items[COL_START].value.string_value = format_start_time(call->start_time);
-    items[COL_FROM].value.string_value = g_strdup(call->from ? call->from : "");
-    items[COL_TO].value.string_value = g_strdup(call->to ? call->to : "");
+    items[COL_FROM].value.string_value = table_text(call->from);
+    items[COL_TO].value.string_value = table_text(call->to);
     stat_tap_init_table_row(table, row, COL_COUNT, items);
     return row;
 }
@@ -343,8 +349,8 @@ static void update_call_row(stat_tap_table *table, guint row, const sc_call *cal
     call_standing standing = standing_of(call);
 
     set_uint(table, row, COL_CODE, standing.code);
-    set_string(table, row, COL_REASON, g_strdup(call->outcome_known && call->decisive_reason
-                                                ? call->decisive_reason : "-"));
+    set_string(table, row, COL_REASON, table_text(call->outcome_known && call->decisive_reason
+                                                  ? call->decisive_reason : "-"));
     set_string(table, row, COL_DISPOSITION, g_strdup(sc_disposition_name(standing.outcome)));
     set_string(table, row, COL_Q850, call->has_q850 ? g_strdup_printf("%u", call->q850_cause) : g_strdup("-"));
     set_string(table, row, COL_PDD, optional_ms(call->has_pdd, call->pdd_ms));

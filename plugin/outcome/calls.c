@@ -143,7 +143,7 @@ static gboolean is_success(guint code)
 /* The caller has checked: an unclosed initial INVITE transaction of this
  * call, a final response that is no retransmission, a code in 200..699. */
 void call_final(sc_outcome_machine *m, call_record *call, transaction *txn,
-                sc_response_state *state, const sc_sip_message *msg)
+                sc_response_state *state, const sc_sip_message *msg, sc_disposition disposition)
 {
     if (call->answered)
         return;
@@ -163,7 +163,7 @@ void call_final(sc_outcome_machine *m, call_record *call, transaction *txn,
      * (later ones are typically the 487s of branches being cancelled). */
     if (call->pub.outcome_known)
         return;
-    call_decide(m, call, state, msg, sc_kb_lookup(msg->status_code).info->disposition);
+    call_decide(m, call, state, msg, disposition);
 }
 
 void call_attempt_failed(call_record *call, transaction *txn)

@@ -141,7 +141,8 @@ static sc_response_state *malformed_response(sc_outcome_machine *m, const sc_sip
 }
 
 static void transaction_take_response(sc_outcome_machine *m, transaction *txn,
-                                      sc_response_state *state, const sc_sip_message *msg)
+                                      sc_response_state *state, const sc_sip_message *msg,
+                                      sc_disposition disposition)
 {
     call_record *call = txn->key.call_id->call;
     gboolean final = msg->status_code >= 200;
@@ -154,12 +155,20 @@ static void transaction_take_response(sc_outcome_machine *m, transaction *txn,
     if (txn->closed || !txn->initial_invite)
         return;
     if (final)
-        call_final(m, call, txn, state, msg);
+        call_final(m, call, txn, state, msg, disposition);
     else
         call_provisional(call, msg);
 }
 
 const sc_response_state *sc_outcome_add_response(sc_outcome_machine *m, const sc_sip_message *msg)
+{
+    const sc_code_info *info = msg ? sc_kb_lookup(msg->status_code).info : NULL;
+
+    return sc_outcome_add_response_as(m, msg, info ? info->disposition : SC_DISP_REQUEST_ERROR);
+}
+
+const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const sc_sip_message *msg,
+                                                    sc_disposition disposition)
 {
     call_id_entry *entry;
     transaction *txn;
@@ -181,7 +190,7 @@ const sc_response_state *sc_outcome_add_response(sc_outcome_machine *m, const sc
     if (transaction_note_response(m, txn, msg->status_code, to_tag_of(msg)))
         state->retransmission = TRUE;
     else
-        transaction_take_response(m, txn, state, msg);
+        transaction_take_response(m, txn, state, msg, disposition);
     return state;
 }
 

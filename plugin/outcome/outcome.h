@@ -73,6 +73,11 @@ void                sc_outcome_free(sc_outcome_machine *m);
 const sc_request_state  *sc_outcome_add_request(sc_outcome_machine *m, const sc_sip_message *msg);
 const sc_response_state *sc_outcome_add_response(sc_outcome_machine *m, const sc_sip_message *msg);
 
+/* The same, with the disposition this response stands for when it decides
+ * its call: a provider override may give a code another meaning. */
+const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const sc_sip_message *msg,
+                                                    sc_disposition disposition);
+
 /* The capture has ended: INVITE transactions still open become No Final Response. */
 void sc_outcome_finish(sc_outcome_machine *m);
 

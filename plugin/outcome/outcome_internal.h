@@ -97,7 +97,8 @@ call_record    *call_ensure(sc_outcome_machine *m, call_id_entry *entry, const s
 void            call_new_attempt(call_record *call, transaction *txn);
 void            call_provisional(call_record *call, const sc_sip_message *msg);
 void            call_final(sc_outcome_machine *m, call_record *call, transaction *txn,
-                           sc_response_state *state, const sc_sip_message *msg);
+                           sc_response_state *state, const sc_sip_message *msg,
+                           sc_disposition disposition);
 void            call_attempt_failed(call_record *call, transaction *txn);
 void            call_attempt_resumed(call_record *call, transaction *txn);
 

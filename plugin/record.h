@@ -1,0 +1,16 @@
+/* First pass: from the SIP messages of a frame to its stored record.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPCODES_RECORD_H
+#define SIPCODES_RECORD_H
+
+#include <epan/packet.h>
+#include "frame_record.h"
+
+/* NULL when the frame holds no SIP message sipcodes keeps. The record lives
+ * in wmem_file_scope(). */
+sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_set *overrides,
+                                 proto_tree *tree, packet_info *pinfo);
+
+#endif

@@ -332,9 +332,11 @@ static void add_response_experts(packet_info *pinfo, proto_item *ti, const sc_ex
      * would double the Expert Information counts. */
     if (state && state->retransmission)
         return;
+    /* A vendor's own wording is what the user will recognise in the trace. */
     if (failure && rec->code >= 300)
         expert_add_info_format(pinfo, ti, failure, "%u %s: %s Next step: %s",
-                               rec->code, info->reason, first_sentence(pinfo, e->description),
+                               rec->code, rec->phrase ? rec->phrase : info->reason,
+                               first_sentence(pinfo, e->description),
                                first_sentence(pinfo, action_of(pinfo, e, rec)));
     if (!e->lookup.registered)
         expert_add_info_format(pinfo, ti, &ei_unregistered,

@@ -89,13 +89,20 @@ typedef struct {
     gint      end;
 } message_span;
 
+/* SIP does not always trim a message's item to the message: on tshark's
+ * first pass of -2 the first item of a TCP segment spans the whole segment
+ * and so overlaps the next one. A field belongs to the message that starts
+ * last before it. */
 static int span_of(const message_span *spans, guint count, const field_info *fi)
 {
+    int best = -1;
+
     for (guint i = 0; i < count; i++) {
-        if (fi->ds_tvb == spans[i].ds_tvb && fi->start >= spans[i].start && fi->start < spans[i].end)
-            return (int)i;
+        if (fi->ds_tvb == spans[i].ds_tvb && fi->start >= spans[i].start && fi->start < spans[i].end
+            && (best < 0 || spans[i].start > spans[best].start))
+            best = (int)i;
     }
-    return -1;
+    return best;
 }
 
 static const char *string_value(const field_info *fi)

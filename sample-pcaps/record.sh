@@ -1,0 +1,402 @@
+#!/usr/bin/env bash
+# Re-record every sample capture in this folder from real SIPp peers talking
+# over the loopback interface, captured with dumpcap.
+#
+#   ./record.sh              re-record all captures
+#   ./record.sh NAME...      re-record only these (e.g. answered busy-486)
+#   ./record.sh --list       list the capture names
+#   RECORD_DEBUG=1 ./record.sh ...   also write SIPp message traces and keep
+#                                    all logs (the folder is printed at exit)
+#
+# Needs: sipp (Debian/Ubuntu package sip-tester) and dumpcap (pulled in by
+# the tshark package); tshark, when present, is used to check each capture.
+# dumpcap needs root, or the capture capabilities (cap_net_raw, cap_net_admin)
+# that the wireshark-common package can grant to members of group
+# "wireshark". Run as root (e.g. `sudo ./record.sh`) if unsure.
+#
+# Every capture uses its own ports: capture number N has the callee (UAS) on
+# 127.0.0.1:5100+N, the redirect target (when a call is redirected) on
+# 127.0.0.1:5150+N and the caller (UAC) on 127.0.0.1:5300+N. dumpcap captures
+# on "lo" with a filter for exactly those ports, so nothing else gets in.
+# Nothing is ever sent to any address but 127.0.0.1. The ranges hold no port
+# that Wireshark 4.0 gives to another protocol (5060+N would not do: UDP 5072
+# is AYIYA, TCP 5061 TLS, TCP 5066 STANAG 5066), so all of it decodes as SIP
+# through the SIP heuristics, without "Decode As".
+#
+# Every sipp runs with -timeout/-timeout_error and dumpcap with an autostop
+# duration, so nothing can hang; background processes are killed on exit.
+# Re-running is safe: each capture is written to a temporary file and moved
+# over the old one only when the recording succeeded and (with tshark) shows
+# the expected message sequence.
+
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+SCEN=$HERE/scenarios
+IP=127.0.0.1
+SIPP_TIMEOUT=20      # seconds: hard limit for every sipp process
+CAPTURE_LIMIT=40     # seconds: hard limit for every dumpcap process
+
+die() { echo "record.sh: $*" >&2; exit 1; }
+
+need() {  # need COMMAND PACKAGE
+    command -v "$1" >/dev/null 2>&1 ||
+        die "'$1' not found; install it with:" \
+            "DEBIAN_FRONTEND=noninteractive apt-get install -y $2"
+}
+need sipp sip-tester
+need dumpcap tshark
+HAVE_TSHARK=0
+if command -v tshark >/dev/null 2>&1; then HAVE_TSHARK=1; fi
+if [ "$(id -u)" -ne 0 ]; then
+    echo "record.sh: not root; dumpcap must have the capture capabilities" >&2
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/sipcodes-record.XXXXXX")
+DEBUG=${RECORD_DEBUG:-0}
+BG_PIDS=()          # the sipps and dumpcap of the current capture
+
+cleanup() {
+    local pid
+    for pid in "${BG_PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${BG_PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [ "$DEBUG" = 1 ]; then
+        echo "record.sh: logs kept in $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# ---------------------------------------------------------------------------
+# Helpers. A capture is recorded as
+#   begin NAME TRANSPORT N        start dumpcap (TRANSPORT: udp or tcp)
+#   uas SCENARIO [sipp args]      background callee on port 5100+N
+#   alt SCENARIO [sipp args]      background redirect target on 5150+N
+#   uac SCENARIO [sipp args]      caller on 5300+N, one call; waits for it
+#   finish "EXPECTED SEQUENCE"    wait, stop dumpcap, check, move into place
+
+NAME='' PROTO='' UAS_PORT='' UAC_PORT='' ALT_PORT='' TMPCAP='' DUMPCAP_PID=''
+UAS_PIDS=()
+
+show_log() {  # show_log FILE: print the tail of a log on failure
+    echo "---- $1 (last lines) ----" >&2
+    grep -v '^[[:space:]]*$' "$1" 2>/dev/null | tail -n 25 >&2 || true
+}
+
+wait_for() {  # wait_for SECONDS COMMAND...: poll until COMMAND succeeds
+    local tries=$(( $1 * 20 )); shift
+    until "$@"; do
+        tries=$(( tries - 1 ))
+        [ "$tries" -gt 0 ] || return 1
+        sleep 0.05
+    done
+}
+
+listening() {  # listening udp|tcp PORT: is PORT bound on 127.0.0.1 or 0.0.0.0?
+    local port
+    port=$(printf '%04X' "$2")
+    if [ "$1" = tcp ]; then
+        awk -v p="$port" '($2 == "0100007F:" p || $2 == "00000000:" p) && $4 == "0A" {f=1}
+                          END {exit !f}' /proc/net/tcp
+    else
+        awk -v p="$port" '$2 == "0100007F:" p || $2 == "00000000:" p {f=1}
+                          END {exit !f}' /proc/net/udp
+    fi
+}
+
+begin() {  # begin NAME udp|tcp N
+    NAME=$1 PROTO=$2
+    UAS_PORT=$((5100 + $3)) ALT_PORT=$((5150 + $3)) UAC_PORT=$((5300 + $3))
+    UAS_PIDS=()
+    TMPCAP=$WORK/$NAME.pcapng
+    local port
+    for port in "$UAS_PORT" "$ALT_PORT" "$UAC_PORT"; do
+        ! listening "$PROTO" "$port" ||
+            die "$NAME: $PROTO port $port on $IP is already in use (a stale sipp?)"
+    done
+    local filter="host $IP and $PROTO and (port $UAS_PORT or port $UAC_PORT or port $ALT_PORT)"
+    dumpcap -q -i lo -f "$filter" -a "duration:$CAPTURE_LIMIT" -w "$TMPCAP" \
+        >"$WORK/$NAME.dumpcap.log" 2>&1 &
+    DUMPCAP_PID=$!
+    BG_PIDS+=("$DUMPCAP_PID")
+    # dumpcap writes the file header once the interface and filter are set.
+    wait_for 10 test -s "$TMPCAP" ||
+        { show_log "$WORK/$NAME.dumpcap.log"; die "$NAME: dumpcap did not start"; }
+    sleep 0.3
+}
+
+sipp_args() {  # common arguments for every sipp
+    local t=u1
+    [ "$PROTO" = tcp ] && t=t1
+    printf '%s\n' -t "$t" -i "$IP" -bind_local -nostdin -m 1 \
+        -timeout "${SIPP_TIMEOUT}s" -timeout_error
+    if [ "$DEBUG" = 1 ]; then
+        printf '%s\n' -trace_msg -trace_err -trace_logs
+    fi
+}
+
+start_uas() {  # start_uas PORT ROLE SCENARIO [sipp args]
+    local port=$1 role=$2 scenario=$3; shift 3
+    local -a common
+    mapfile -t common < <(sipp_args)
+    (cd "$WORK" && exec sipp -sf "$SCEN/$scenario" -p "$port" "${common[@]}" "$@") \
+        >"$WORK/$NAME.$role.log" 2>&1 </dev/null &
+    UAS_PIDS+=("$!:$role")
+    BG_PIDS+=("$!")
+    wait_for 10 listening "$PROTO" "$port" ||
+        { show_log "$WORK/$NAME.$role.log"; die "$NAME: $role did not start"; }
+}
+
+uas() { start_uas "$UAS_PORT" uas "$@"; }
+alt() { start_uas "$ALT_PORT" alt "$@"; }
+
+uac() {  # uac SCENARIO [sipp args]
+    local scenario=$1 pid; shift
+    local -a common
+    mapfile -t common < <(sipp_args)
+    # In the background and waited for, so that a signal reaches our trap
+    # at once instead of after sipp ends.
+    (cd "$WORK" && exec sipp -sf "$SCEN/$scenario" "$IP:$UAS_PORT" \
+        -p "$UAC_PORT" -cid_str "$NAME-%u@%s" "${common[@]}" "$@") \
+        >"$WORK/$NAME.uac.log" 2>&1 </dev/null &
+    pid=$!
+    BG_PIDS+=("$pid")
+    if ! wait "$pid"; then
+        show_log "$WORK/$NAME.uac.log"
+        die "$NAME: caller (sipp UAC) failed"
+    fi
+}
+
+signature() {  # signature FILE: "INVITE 100 180 ..."; "+" joins messages sharing a frame
+    tshark -r "$1" -Y sip -T fields -e sip.Method -e sip.Status-Code 2>/dev/null |
+        awk -F'\t' '{
+            gsub(/,/, "+", $1); gsub(/,/, "+", $2)
+            s = $1; if ($2 != "") s = (s == "" ? $2 : s "+" $2)
+            out = out (NR > 1 ? " " : "") s
+        } END { print out }'
+}
+
+finish() {  # finish "EXPECTED SEQUENCE"
+    local expected=$1 entry pid role
+    for entry in "${UAS_PIDS[@]}"; do
+        pid=${entry%%:*} role=${entry#*:}
+        if ! wait "$pid"; then
+            show_log "$WORK/$NAME.$role.log"
+            die "$NAME: callee (sipp $role) failed"
+        fi
+    done
+    sleep 0.3                     # let the last packets reach dumpcap
+    kill -TERM "$DUMPCAP_PID" 2>/dev/null || true
+    wait "$DUMPCAP_PID" || true
+    BG_PIDS=()
+    [ -s "$TMPCAP" ] || die "$NAME: no capture written"
+    if [ "$HAVE_TSHARK" = 1 ]; then
+        local got
+        got=$(signature "$TMPCAP")
+        [ "$got" = "$expected" ] ||
+            die "$NAME: unexpected messages: got '$got', expected '$expected'"
+    fi
+    chmod 644 "$TMPCAP"           # dumpcap creates 0600; tests read as nobody
+    mv -f "$TMPCAP" "$HERE/$NAME.pcapng"
+    printf '%-34s %s\n' "$NAME.pcapng" "$expected"
+}
+
+# ---------------------------------------------------------------------------
+# The captures. uas-invite.xml / uac-invite.xml take "-set NAME VALUE"
+# options, documented at the top of each scenario.
+
+rec_answered() {
+    begin answered udp 1
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 200
+    uac uac-invite.xml
+    finish "INVITE 100 180 200 ACK BYE 200"
+}
+
+rec_busy_486() {
+    begin busy-486 udp 2
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 486 -set reason "Busy Here"
+    uac uac-invite.xml
+    finish "INVITE 100 180 486 ACK"
+}
+
+rec_not_found_404() {
+    begin not-found-404 udp 3
+    uas uas-invite.xml -set trying 1 -set final 404 -set reason "Not Found"
+    uac uac-invite.xml
+    finish "INVITE 100 404 ACK"
+}
+
+rec_forbidden_403() {
+    begin forbidden-403 udp 4
+    uas uas-invite.xml -set trying 1 -set final 403 -set reason "Forbidden"
+    uac uac-invite.xml
+    finish "INVITE 100 403 ACK"
+}
+
+rec_unavailable_480() {
+    begin unavailable-480 udp 5
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 480 \
+        -set reason "Temporarily Unavailable"
+    uac uac-invite.xml
+    finish "INVITE 100 180 480 ACK"
+}
+
+rec_cancelled_487() {
+    begin cancelled-487 udp 6
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 487
+    uac uac-invite.xml -set cancel 1
+    finish "INVITE 100 180 CANCEL 200 487 ACK"
+}
+
+rec_service_unavailable_503() {
+    begin service-unavailable-503 udp 7
+    uas uas-invite.xml -set trying 1 -set final 503 -set reason "Service Unavailable" \
+        -set extra "Retry-After: 120"
+    uac uac-invite.xml
+    finish "INVITE 100 503 ACK"
+}
+
+rec_auth_407_then_200() {
+    begin auth-407-then-200 udp 8
+    uas uas-invite.xml -set challenge 1 -set trying 1 -set ringing 1 -set final 200
+    uac uac-invite.xml -set auth 1
+    finish "INVITE 407 ACK INVITE 100 180 200 ACK BYE 200"
+}
+
+rec_declined_603() {
+    begin declined-603 udp 9
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 603 -set reason "Decline"
+    uac uac-invite.xml
+    finish "INVITE 100 180 603 ACK"
+}
+
+rec_vendor_phrase_603() {
+    begin vendor-phrase-603 udp 10
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 603 \
+        -set reason "MaxPeak Cost Exceeded" -set extra "Server: ExampleTrunk SBC"
+    uac uac-invite.xml
+    finish "INVITE 100 180 603 ACK"
+}
+
+rec_tcp_multi_message() {
+    # 100 Trying and 180 Ringing leave in one write, hence one TCP segment.
+    begin tcp-multi-message tcp 11
+    uas uas-invite.xml -set bundle 1 -set final 486 -set reason "Busy Here"
+    uac uac-invite.xml
+    finish "INVITE 100+180 486 ACK"
+}
+
+rec_redirect_302_then_200() {
+    begin redirect-302-then-200 udp 12
+    alt uas-invite.xml -set final 200
+    uas uas-invite.xml -set final 302 -set reason "Moved Temporarily" \
+        -set extra "Contact: <sip:service-moved@$IP:$ALT_PORT>"
+    uac uac-invite.xml -set follow 1
+    finish "INVITE 302 ACK INVITE 200 ACK BYE 200"
+}
+
+rec_redirect_302_unfollowed() {
+    begin redirect-302-unfollowed udp 13
+    uas uas-invite.xml -set final 302 -set reason "Moved Temporarily" \
+        -set extra "Contact: <sip:service-moved@$IP:$ALT_PORT>"
+    uac uac-invite.xml
+    finish "INVITE 302 ACK"
+}
+
+rec_fork_two_branches() {
+    begin fork-two-branches udp 14
+    uas uas-invite.xml -set ringing 1 -set fork 1 -set final 200
+    uac uac-invite.xml -set fork 1
+    finish "INVITE 180 180 200 ACK 487 BYE 200"
+}
+
+rec_reinvite_491_after_answer() {
+    begin reinvite-491-after-answer udp 15
+    uas uas-invite.xml -set final 200 -set reinvite 1
+    uac uac-invite.xml -set reinvite 1
+    finish "INVITE 200 ACK INVITE 491 ACK BYE 200"
+}
+
+rec_no_final_response() {
+    # The caller gives up 4 s after its INVITE (uac-invite.xml, label giveup).
+    begin no-final-response udp 16
+    uas uas-invite.xml -set trying 1 -set final 0
+    uac uac-invite.xml
+    finish "INVITE 100"
+}
+
+rec_register_401_then_200() {
+    begin register-401-then-200 udp 17
+    uas uas-register.xml
+    uac uac-register.xml
+    finish "REGISTER 401 REGISTER 200"
+}
+
+rec_auth_407_unanswered() {
+    begin auth-407-unanswered udp 18
+    uas uas-invite.xml -set final 407 -set reason "Proxy Authentication Required"
+    uac uac-invite.xml
+    finish "INVITE 407 ACK"
+}
+
+rec_retransmitted_486() {
+    # The caller ACKs 800 ms late, so the callee retransmits its 486 once (T1).
+    begin retransmitted-486 udp 19
+    uas uas-invite.xml -set trying 1 -set final 486 -set reason "Busy Here"
+    uac uac-invite.xml -set ackdelay 800
+    finish "INVITE 100 486 486 ACK"
+}
+
+rec_options_200() {
+    begin options-200 udp 20
+    uas uas-options.xml
+    uac uac-options.xml
+    finish "OPTIONS 200"
+}
+
+rec_cancelled_after_auth() {
+    begin cancelled-after-auth udp 21
+    uas uas-invite.xml -set challenge 1 -set trying 1 -set ringing 1 -set final 487
+    uac uac-invite.xml -set auth 1 -set cancel 1
+    finish "INVITE 407 ACK INVITE 100 180 CANCEL 200 487 ACK"
+}
+
+rec_redirect_then_busy() {
+    begin redirect-then-busy udp 22
+    alt uas-invite.xml -set final 486 -set reason "Busy Here"
+    uas uas-invite.xml -set final 302 -set reason "Moved Temporarily" \
+        -set extra "Contact: <sip:service-moved@$IP:$ALT_PORT>"
+    uac uac-invite.xml -set follow 1
+    finish "INVITE 302 ACK INVITE 486 ACK"
+}
+
+ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
+     cancelled-487 service-unavailable-503 auth-407-then-200 declined-603
+     vendor-phrase-603 tcp-multi-message redirect-302-then-200
+     redirect-302-unfollowed fork-two-branches reinvite-491-after-answer
+     no-final-response register-401-then-200 auth-407-unanswered
+     retransmitted-486 options-200 cancelled-after-auth redirect-then-busy)
+
+if [ "${1:-}" = --list ]; then
+    printf '%s\n' "${ALL[@]}"
+    exit 0
+fi
+[ "$#" -gt 0 ] || set -- "${ALL[@]}"
+todo=()
+for name in "$@"; do
+    name=${name%.pcapng}
+    fn=rec_${name//-/_}
+    declare -F "$fn" >/dev/null || die "unknown capture '$name' (see --list)"
+    todo+=("$fn")
+done
+for fn in "${todo[@]}"; do
+    "$fn"
+done
+[ "$HAVE_TSHARK" = 1 ] || echo "record.sh: tshark not found, message sequences not checked" >&2

@@ -133,6 +133,28 @@ static const char *phrase_of_status_line(wmem_allocator_t *pool, const char *lin
     return phrase;
 }
 
+/* For a Retry-After it cannot read ("soon") SIP still reports 0, which would
+ * advise "wait 0 s"; the header's own bytes tell the two apart. Its expert
+ * item cannot: it has no data source to bind it to one message. */
+static gboolean starts_with_digit(const field_info *fi)
+{
+    gint end = fi->start + fi->length;
+    gint value = fi->start;
+
+    if (!fi->ds_tvb || fi->length <= 0 || !tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length))
+        return FALSE;
+    /* The item may cover the whole "Retry-After: 120" line or just "120". */
+    for (gint offset = fi->start; offset < end; offset++) {
+        if (tvb_get_guint8(fi->ds_tvb, offset) == ':') {
+            value = offset + 1;
+            break;
+        }
+    }
+    while (value < end && tvb_get_guint8(fi->ds_tvb, value) == ' ')
+        value++;
+    return value < end && g_ascii_isdigit(tvb_get_guint8(fi->ds_tvb, value));
+}
+
 static void add_reason(sc_sip_message *msg, sc_reason_protocol protocol, guint cause)
 {
     if (msg->reason_count < SC_MAX_REASONS) {
@@ -176,6 +198,7 @@ static void set_field(sc_sip_message *msg, sip_field field, const field_info *fi
     case F_RETRY_AFTER:
         msg->has_retry_after = TRUE;
         msg->retry_after = uint_value(fi);
+        msg->retry_after_invalid = !starts_with_digit(fi);
         break;
     case F_SERVER:
         msg->server = string_value(fi);
@@ -235,6 +258,10 @@ guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *
             if (m >= 0)
                 set_field(&messages[m], (sip_field)f, fi, pinfo->pool);
         }
+    }
+    for (guint m = 0; m < count; m++) {
+        if (messages[m].retry_after_invalid)
+            messages[m].has_retry_after = FALSE;
     }
     return count;
 }

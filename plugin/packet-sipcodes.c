@@ -335,14 +335,18 @@ static void add_response_experts(packet_info *pinfo, proto_item *ti, const sc_ex
     /* A vendor's own wording is what the user will recognise in the trace. */
     if (failure && rec->code >= 300)
         expert_add_info_format(pinfo, ti, failure, "%u %s: %s Next step: %s",
-                               rec->code, rec->phrase ? rec->phrase : info->reason,
+                               rec->code, (rec->phrase && *rec->phrase) ? rec->phrase : info->reason,
                                first_sentence(pinfo, e->description),
                                first_sentence(pinfo, action_of(pinfo, e, rec)));
     if (!e->lookup.registered)
         expert_add_info_format(pinfo, ti, &ei_unregistered,
                                "%u is not a registered SIP status code; handled as %u %s (RFC 3261 8.1.3.2)",
                                rec->code, info->code, info->reason);
-    if (rec->phrase)
+    if (rec->phrase && !*rec->phrase)
+        expert_add_info_format(pinfo, ti, &ei_phrase_nonstandard,
+                               "The status line carries no reason phrase; %u is registered as \"%s\"",
+                               rec->code, info->reason);
+    else if (rec->phrase)
         expert_add_info_format(pinfo, ti, &ei_phrase_nonstandard,
                                "Reason phrase \"%s\" is not the registered \"%s\" for %u; read it as %s",
                                rec->phrase, info->reason, rec->code, sc_disposition_name(e->disposition));
@@ -493,7 +497,7 @@ void proto_register_sipcodes(void)
             "Milliseconds from the call's first INVITE to the response that decided it", HFILL } },
         { &hf_call_attempts, { "Attempts", "sipcodes.call.attempts", FT_UINT32, BASE_DEC, NULL, 0x0,
             "INVITE transactions the call needed (a challenge or redirect adds one)", HFILL } },
-        { &hf_q850_cause, { "Q.850 cause", "sipcodes.q850.cause", FT_UINT8, BASE_DEC, NULL, 0x0,
+        { &hf_q850_cause, { "Q.850 cause", "sipcodes.q850.cause", FT_UINT32, BASE_DEC, NULL, 0x0,
             "ITU-T Q.850 cause from a Reason header (repeats when several are present)", HFILL } },
         { &hf_q850_name, { "Q.850 name", "sipcodes.q850.name", FT_STRING, BASE_NONE, NULL, 0x0,
             "The ITU-T name of the Q.850 cause", HFILL } },

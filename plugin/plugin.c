@@ -7,20 +7,9 @@
 #include "compat.h"
 #include "packet-sipcodes.h"
 
-WS_DLL_PUBLIC_DEF const gchar plugin_version[] = SIPCODES_VERSION;
-WS_DLL_PUBLIC_DEF const int plugin_want_major = WIRESHARK_VERSION_MAJOR;
-WS_DLL_PUBLIC_DEF const int plugin_want_minor = WIRESHARK_VERSION_MINOR;
-
-WS_DLL_PUBLIC void plugin_register(void);
-
-#if SC_HAVE_PLUGIN_DESCRIBE
-WS_DLL_PUBLIC const char *plugin_describe(void);
-
-const char *plugin_describe(void)
-{
-    return "Explains every SIP response and tallies call outcomes";
-}
-#endif
+/* plugin_version, plugin_want_major/minor, and from 4.4 on plugin_describe:
+ * sipcodes dissects (a post-dissector) and registers taps (statistics). */
+SC_PLUGIN_EXPORTS(SIPCODES_VERSION, WS_PLUGIN_DESC_DISSECTOR | WS_PLUGIN_DESC_TAP_LISTENER);
 
 void plugin_register(void)
 {

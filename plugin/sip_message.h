@@ -42,6 +42,7 @@ typedef struct {
 
     gboolean     has_retry_after;
     guint32      retry_after;   /* seconds */
+    gboolean     retry_after_invalid; /* the header was there but unreadable */
     const char  *server;        /* Server header, else User-Agent; NULL if neither */
 
     guint        reason_count;

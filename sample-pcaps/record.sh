@@ -377,12 +377,61 @@ rec_redirect_then_busy() {
     finish "INVITE 302 ACK INVITE 486 ACK"
 }
 
+rec_reason_q850_503() {
+    begin reason-q850-503 udp 23
+    uas uas-invite.xml -set trying 1 -set final 503 -set reason "Service Unavailable" \
+        -set extra "Retry-After: 120" \
+        -set extra2 'Reason: Q.850;cause=34;text="No circuit/channel available"'
+    uac uac-invite.xml
+    finish "INVITE 100 503 ACK"
+}
+
+rec_q850_mismatch_480() {
+    # Cause 17 is "user busy": RFC 3398 maps it to 486, not 480.
+    begin q850-mismatch-480 udp 24
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 480 \
+        -set reason "Temporarily Unavailable" -set extra 'Reason: Q.850;cause=17;text="User busy"'
+    uac uac-invite.xml
+    finish "INVITE 100 180 480 ACK"
+}
+
+rec_reason_sip_and_q850() {
+    # Two Reason header lines: Wireshark 4.0 decodes only the first value of
+    # a comma-separated Reason header.
+    begin reason-sip-and-q850 udp 25
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 480 \
+        -set reason "Temporarily Unavailable" \
+        -set extra 'Reason: SIP;cause=480;text="Callee offline"' \
+        -set extra2 'Reason: Q.850;cause=18;text="No user responding"'
+    uac uac-invite.xml
+    finish "INVITE 100 180 480 ACK"
+}
+
+rec_warning_488() {
+    # Two warn-values in one header, and a second header that is malformed.
+    begin warning-488 udp 26
+    uas uas-invite.xml -set trying 1 -set final 488 -set reason "Not Acceptable Here" \
+        -set extra 'Warning: 305 proxy.example.com "Incompatible media format", 304 proxy.example.com "Media type not available"' \
+        -set extra2 'Warning: 99 no-text-here'
+    uac uac-invite.xml
+    finish "INVITE 100 488 ACK"
+}
+
+rec_unregistered_499() {
+    begin unregistered-499 udp 27
+    uas uas-invite.xml -set trying 1 -set final 499 -set reason "Vendor Specific Failure"
+    uac uac-invite.xml
+    finish "INVITE 100 499 ACK"
+}
+
 ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      cancelled-487 service-unavailable-503 auth-407-then-200 declined-603
      vendor-phrase-603 tcp-multi-message redirect-302-then-200
      redirect-302-unfollowed fork-two-branches reinvite-491-after-answer
      no-final-response register-401-then-200 auth-407-unanswered
-     retransmitted-486 options-200 cancelled-after-auth redirect-then-busy)
+     retransmitted-486 options-200 cancelled-after-auth redirect-then-busy
+     reason-q850-503 q850-mismatch-480 reason-sip-and-q850 warning-488
+     unregistered-499)
 
 if [ "${1:-}" = --list ]; then
     printf '%s\n' "${ALL[@]}"

@@ -119,6 +119,7 @@ static void sipcodes_init(void)
 {
     outcome_machine = sc_outcome_new((double)sipcodes_prefs.no_final_timeout_s);
     outcome_finished = FALSE;
+    sipcodes_prepare_overrides();
 }
 
 static void sipcodes_cleanup(void)

@@ -110,16 +110,13 @@ static gboolean override_row_to_override(const override_row *row, sc_override *o
     return TRUE;
 }
 
-static sc_cb_bool override_row_update(void *record, char **error)
+/* Wireshark stops loading a table at the first row its update callback
+ * refuses, which would drop every good row after a typo. Rows are kept as
+ * the user wrote them; the broken ones are reported by number and skipped
+ * when the set is built. */
+static sc_cb_bool override_row_update(void *record _U_, char **error _U_)
 {
-    sc_override parsed;
-    char *problem = NULL;
-
-    if (override_row_to_override((const override_row *)record, &parsed, &problem))
-        return TRUE;
-    /* The UAT frees the message with g_free. */
-    *error = problem;
-    return FALSE;
+    return TRUE;
 }
 
 static void retire_active_overrides(void)
@@ -143,6 +140,8 @@ static void overrides_loaded(void)
         char *error = NULL;
         if (override_row_to_override(&override_rows[i], &parsed, &error))
             sc_override_set_add(set, &parsed);
+        else
+            report_failure("sipcodes: SIP response overrides, row %u ignored: %s", i + 1, error);
         g_free(error);
     }
     retire_active_overrides();
@@ -152,6 +151,15 @@ static void overrides_loaded(void)
 const sc_override_set *sipcodes_overrides(void)
 {
     return active_overrides;
+}
+
+/* When a line of the file cannot even be parsed, Wireshark reports it and
+ * never calls overrides_loaded(); the rows read before that line are still
+ * in the table and should not be lost. */
+void sipcodes_prepare_overrides(void)
+{
+    if (!active_overrides)
+        overrides_loaded();
 }
 
 void sipcodes_release_overrides(void)

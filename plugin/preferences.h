@@ -23,6 +23,9 @@ void sipcodes_register_preferences(int proto);
 /* The overrides as loaded now; stays valid until sipcodes_release_overrides(). */
 const sc_override_set *sipcodes_overrides(void);
 
+/* Builds the overrides from the table if loading it never finished. */
+void sipcodes_prepare_overrides(void);
+
 /* The capture is closed: sets the UAT replaced since can be freed. */
 void sipcodes_release_overrides(void);
 

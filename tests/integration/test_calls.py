@@ -35,6 +35,11 @@ EXPECTED_CALLS = {
     "retransmitted-486.pcapng": ("Busy", 486, 1),
     "cancelled-after-auth.pcapng": ("Cancelled", 487, 2),
     "redirect-then-busy.pcapng": ("Busy", 486, 2),
+    "reason-q850-503.pcapng": ("Congestion", 503, 1),
+    "q850-mismatch-480.pcapng": ("No Answer", 480, 1),
+    "reason-sip-and-q850.pcapng": ("No Answer", 480, 1),
+    "warning-488.pcapng": ("Media Rejected", 488, 1),
+    "unregistered-499.pcapng": ("Request Error", 499, 1),
 }
 
 NOT_CALLS = ["register-401-then-200.pcapng", "options-200.pcapng"]

@@ -61,6 +61,16 @@
 #define SC_FINFO_FVALUE(fi) (&(fi)->value)
 #endif
 
+/* ---- tvbuff --------------------------------------------------------------- */
+
+/* tvb_get_guint8() is deprecated from 4.4 on (a -Wdeprecated-declarations
+ * warning) in favour of tvb_get_uint8(), which 4.0 does not have. */
+#if SC_WS_AT_LEAST(4, 4)
+#define sc_tvb_get_uint8(tvb, offset) tvb_get_uint8((tvb), (offset))
+#else
+#define sc_tvb_get_uint8(tvb, offset) tvb_get_guint8((tvb), (offset))
+#endif
+
 /* ---- preferences and UATs ----------------------------------------------- */
 
 /* A boolean preference: prefs_register_bool_preference() takes a bool * from

@@ -409,9 +409,7 @@ static void render_unanswered_invite(tvbuff_t *tvb, packet_info *pinfo, proto_tr
     add_generated(proto_tree_add_string(st, hf_method, tvb, 0, 0, "INVITE"));
     if (state->call)
         add_call_fields(st, tvb, state->call, NULL);
-    expert_add_info_format(pinfo, ti, &ei_no_final_response,
-                           "INVITE got no final response: the next hop never answered or the capture "
-                           "missed it. Check reachability of the next hop and the capture point.");
+    expert_add_info_format(pinfo, ti, &ei_no_final_response, "%s", sc_kb_no_final_response_action);
 }
 
 static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)

@@ -37,14 +37,6 @@ static call_standing standing_of(const sc_call *call)
     return standing;
 }
 
-static gboolean reached_callee(sc_disposition outcome)
-{
-    /* ITU-T E.411 network effectiveness: the network delivered the call to
-     * the callee's side, whatever the callee then did. */
-    return outcome == SC_DISP_ANSWERED || outcome == SC_DISP_BUSY ||
-           outcome == SC_DISP_NO_ANSWER || outcome == SC_DISP_DECLINED;
-}
-
 static char *code_label(guint code)
 {
     sc_code_lookup lookup = sc_kb_lookup(code);
@@ -136,7 +128,7 @@ static void move_call_in_tree(stats_tree *st, tree_state *ts, call_standing stan
     g_free(label);
     if (standing.outcome == SC_DISP_ANSWERED)
         ts->answered += (guint)delta;
-    if (reached_callee(standing.outcome))
+    if (sc_disposition_reached_callee(standing.outcome))
         ts->reached += (guint)delta;
 }
 

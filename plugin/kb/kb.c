@@ -208,3 +208,13 @@ sc_severity sc_disposition_severity(sc_disposition d)
     }
     return SC_SEVERITY_NONE;
 }
+
+gboolean sc_disposition_reached_callee(sc_disposition d)
+{
+    return d == SC_DISP_ANSWERED || d == SC_DISP_BUSY || d == SC_DISP_NO_ANSWER ||
+           d == SC_DISP_DECLINED;
+}
+
+const char sc_kb_no_final_response_action[] =
+    "The INVITE got no final response: the next hop never answered or the capture "
+    "missed it. Check reachability of the next hop and the capture point.";

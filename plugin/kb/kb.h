@@ -110,6 +110,15 @@ gboolean sc_kb_phrase_is_standard(const sc_code_info *info, const char *phrase);
  * problems, ERROR for server and network failures. */
 sc_severity sc_disposition_severity(sc_disposition d);
 
+/* ITU-T E.411 network effectiveness: the network delivered the call to the
+ * callee's side (answered, busy, no answer, declined), whatever the callee
+ * then did. NER counts these; ASR counts Answered alone. */
+gboolean sc_disposition_reached_callee(sc_disposition d);
+
+/* No status code stands for an INVITE that got no final response, so it has
+ * no row: this is what to do about it. */
+extern const char sc_kb_no_final_response_action[];
+
 const char *sc_disposition_name(sc_disposition d);
 gboolean    sc_disposition_from_name(const char *name, sc_disposition *out);
 const char *sc_retry_name(sc_retry r);

@@ -266,18 +266,23 @@ def test_explain_matches_plugin(home):
             layers = packet["_source"]["layers"]
             if len(layers.get("sipcodes.code", [])) != 1:
                 continue
-            seen.setdefault(int(layers["sipcodes.code"][0]), layers)
+            code = int(layers["sipcodes.code"][0])
+            if 100 <= code <= 699:  # explain refuses others (tested elsewhere)
+                seen.setdefault(code, layers)
     check(len(seen) >= 8, f"the samples hold several codes: {sorted(seen)}")
     for code, layers in sorted(seen.items()):
         entry = json.loads(succeeds(home, ["explain", str(code), "--format", "json"]))
-        check_equal(entry["name"], layers["sipcodes.reason"][0], f"{code} reason")
-        check_equal(entry["reference"], layers["sipcodes.rfc"][0], f"{code} RFC")
-        check_equal(entry["description"], layers["sipcodes.description"][0], f"{code} description")
+        if entry["explained_as"] is None:
+            check_equal(entry["name"], layers["sipcodes.reason"][0], f"{code} reason")
+            check_equal(entry["reference"], layers["sipcodes.rfc"][0], f"{code} RFC")
+        # An unregistered code: both explain it by its class row (checked below).
         check_equal(entry["causes"], layers.get("sipcodes.cause", []), f"{code} causes")
-        # The plugin may put context first ("Wait 120 s (Retry-After) ...").
-        action = layers["sipcodes.action"][0]
-        check(action == entry["action"] or action.endswith(" " + entry["action"]),
-              f"{code} action: plugin {action!r}, explain {entry['action']!r}")
+        # The plugin may put the response's context first ("Code 499 is not in
+        # the IANA registry; ...", "Wait 120 s (Retry-After) ...").
+        for key, field in [("description", "sipcodes.description"), ("action", "sipcodes.action")]:
+            shown = layers[field][0]
+            check(shown == entry[key] or shown.endswith(" " + entry[key]),
+                  f"{code} {key}: plugin {shown!r}, explain {entry[key]!r}")
         check_equal(entry["fault"], layers["sipcodes.fault"][0], f"{code} fault")
 
 

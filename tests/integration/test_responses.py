@@ -82,8 +82,9 @@ def test_every_response_gets_a_subtree(home):
         for number, fields in table.items():
             check_equal(fields["sipcodes.code"], fields["sip.Status-Code"],
                         f"{capture} frame {number}: one explanation per response")
-            check_equal(len(fields["sipcodes.description"]), len(fields["sip.Status-Code"]),
-                        f"{capture} frame {number}: a description per response")
+            real_codes = [c for c in fields["sip.Status-Code"] if 100 <= int(c) <= 699]
+            check_equal(len(fields["sipcodes.description"]), len(real_codes),
+                        f"{capture} frame {number}: a description per response with a real status code")
 
 
 def test_requests_and_non_sip_frames_get_nothing(home):

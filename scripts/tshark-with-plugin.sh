@@ -3,12 +3,14 @@
 # a private HOME holds the plugin in its personal plugin folder. tshark
 # ignores personal plugins when run as root, so root runs it as uid 65534.
 # Usage: scripts/tshark-with-plugin.sh TSHARK-ARGUMENTS...
+#        (SIPCODES_BUILD_DIR picks another build folder than ./build)
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 top=$(cd "$(dirname "$0")/.." && pwd)
-plugin="$top/build/plugin/sipcodes.so"
+build=${SIPCODES_BUILD_DIR:-$top/build}
+plugin="$build/plugin/sipcodes.so"
 [ -f "$plugin" ] || { echo "sipcodes: $plugin not built; run scripts/build.sh" >&2; exit 1; }
-abi=$(sed -n 's/^SIPCODES_WIRESHARK_ABI:[A-Z]*=//p' "$top/build/CMakeCache.txt")
+abi=$(sed -n 's/^SIPCODES_WIRESHARK_ABI:[A-Z]*=//p' "$build/CMakeCache.txt")
 
 home=$(mktemp -d /tmp/sipcodes-home.XXXXXX)
 trap 'rm -rf "$home"' EXIT

@@ -6,32 +6,7 @@
 #include <string.h>
 #include <glib.h>
 #include "kb.h"
-
-#ifndef SIPCODES_REFERENCE_DIR
-#define SIPCODES_REFERENCE_DIR "tests/reference"
-#endif
-
-/* Rows of a reference TSV, header skipped; each row a NULL-terminated strv. */
-static GPtrArray *read_reference(const char *name)
-{
-    char *path = g_build_filename(SIPCODES_REFERENCE_DIR, name, NULL);
-    char *text = NULL;
-    GError *error = NULL;
-    GPtrArray *rows = g_ptr_array_new_with_free_func((GDestroyNotify)g_strfreev);
-    char **lines;
-
-    if (!g_file_get_contents(path, &text, NULL, &error))
-        g_error("cannot read %s: %s", path, error->message);
-    lines = g_strsplit(text, "\n", -1);
-    for (int i = 1; lines[i]; i++) {
-        if (*lines[i])
-            g_ptr_array_add(rows, g_strsplit(lines[i], "\t", -1));
-    }
-    g_strfreev(lines);
-    g_free(text);
-    g_free(path);
-    return rows;
-}
+#include "reference.h"
 
 static gboolean has_text(const char *s)
 {
@@ -40,11 +15,11 @@ static gboolean has_text(const char *s)
 
 static void test_every_registered_code_is_explained(void)
 {
-    GPtrArray *rows = read_reference("sip_codes.tsv");
+    gchar ***rows = read_tsv("sip_codes.tsv", 4);
 
-    g_assert_cmpuint(rows->len, ==, 75);
-    for (guint i = 0; i < rows->len; i++) {
-        char **row = g_ptr_array_index(rows, i);
+    g_assert_cmpuint(row_count(rows), ==, 75);
+    for (guint i = 0; rows[i]; i++) {
+        char **row = rows[i];
         guint code = (guint)g_ascii_strtoull(row[0], NULL, 10);
         sc_code_lookup lookup = sc_kb_lookup(code);
         char *expected_rfc = g_strdup_printf("RFC %s", row[3] + 3);
@@ -61,7 +36,7 @@ static void test_every_registered_code_is_explained(void)
         g_assert_true(has_text(lookup.info->action));
         g_free(expected_rfc);
     }
-    g_ptr_array_free(rows, TRUE);
+    free_rows(rows);
 }
 
 static void test_historic_codes_are_known_but_unregistered(void)

@@ -1,0 +1,21 @@
+/* Reading the reference TSVs (tests/reference/, a copy of the facts the
+ * knowledge base is built on) for the unit tests' coverage checks.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPCODES_TEST_REFERENCE_H
+#define SIPCODES_TEST_REFERENCE_H
+
+#include <glib.h>
+
+/* Rows of a TSV file without its header line, each a NULL-terminated vector
+ * of columns; NULL-terminated itself. Free with free_rows(). */
+gchar ***read_tsv(const char *name, guint min_columns);
+void     free_rows(gchar ***rows);
+guint    row_count(gchar ***rows);
+
+/* Knowledge-base texts are printable ASCII without leading or trailing
+ * blanks: they end up in tshark columns, CSV and JSON. */
+void     assert_plain_text(const char *text);
+
+#endif

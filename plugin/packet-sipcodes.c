@@ -87,25 +87,17 @@ static expert_field ei_no_final_response = EI_INIT;
 static expert_field ei_q850_mismatch = EI_INIT;
 static expert_field ei_warning_malformed = EI_INIT;
 
-static const value_string class_vals[] = {
-    { 1, "Provisional" },
-    { 2, "Success" },
-    { 3, "Redirection" },
-    { 4, "Client Failure" },
-    { 5, "Server Failure" },
-    { 6, "Global Failure" },
-    { 0, NULL }
-};
+static void format_class(gchar *label, guint32 status_class)
+{
+    const char *name = sc_class_name(status_class);
+
+    snprintf(label, ITEM_LABEL_LENGTH, "%s (%u)", name ? name : "Unknown", status_class);
+}
 
 /* The machine lives exactly as long as the capture file's dissection state:
  * created by the init routine, freed by the cleanup routine. */
 static sc_outcome_machine *outcome_machine;
 static gboolean outcome_finished;
-
-sc_outcome_machine *sipcodes_outcome_machine(void)
-{
-    return outcome_machine;
-}
 
 void sipcodes_finish_capture(void)
 {
@@ -448,7 +440,7 @@ void proto_register_sipcodes(void)
     static hf_register_info hf[] = {
         { &hf_code, { "Status code", "sipcodes.code", FT_UINT16, BASE_DEC, NULL, 0x0,
             "The SIP status code of this response", HFILL } },
-        { &hf_class, { "Class", "sipcodes.class", FT_UINT8, BASE_DEC, VALS(class_vals), 0x0,
+        { &hf_class, { "Class", "sipcodes.class", FT_UINT8, BASE_CUSTOM, CF_FUNC(format_class), 0x0,
             "Response class: 1 Provisional, 2 Success, 3 Redirection, 4 Client Failure, 5 Server Failure, 6 Global Failure", HFILL } },
         { &hf_reason, { "Registered reason", "sipcodes.reason", FT_STRING, BASE_NONE, NULL, 0x0,
             "The reason phrase registered for this code", HFILL } },

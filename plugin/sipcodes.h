@@ -1,5 +1,5 @@
-/* What the post-dissector shares with the statistics: the capture's outcome
- * machine and the tap's per-frame data (sc_frame_record).
+/* What the post-dissector shares with the statistics: the tap's per-frame
+ * data (sc_frame_record) and the end of the capture.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -9,8 +9,6 @@
 #include "frame_record.h"
 
 #define SIPCODES_TAP_NAME "sipcodes"
-
-sc_outcome_machine *sipcodes_outcome_machine(void);
 
 /* The whole capture has been read: open INVITE transactions end as
  * No Final Response. Safe to call more than once. */

@@ -145,14 +145,14 @@ static gboolean starts_with_digit(const field_info *fi)
         return FALSE;
     /* The item may cover the whole "Retry-After: 120" line or just "120". */
     for (gint offset = fi->start; offset < end; offset++) {
-        if (tvb_get_guint8(fi->ds_tvb, offset) == ':') {
+        if (sc_tvb_get_uint8(fi->ds_tvb, offset) == ':') {
             value = offset + 1;
             break;
         }
     }
-    while (value < end && tvb_get_guint8(fi->ds_tvb, value) == ' ')
+    while (value < end && sc_tvb_get_uint8(fi->ds_tvb, value) == ' ')
         value++;
-    return value < end && g_ascii_isdigit(tvb_get_guint8(fi->ds_tvb, value));
+    return value < end && g_ascii_isdigit(sc_tvb_get_uint8(fi->ds_tvb, value));
 }
 
 static void add_reason(sc_sip_message *msg, sc_reason_protocol protocol, guint cause)

@@ -8,12 +8,13 @@
 
 #include <glib.h>
 #include "kb/overrides.h"
+#include "compat.h"
 
 typedef struct {
-    gboolean enabled;
-    guint    no_final_timeout_s;
-    gboolean provisional_subtree;
-    gboolean disposition_in_info;
+    sc_pref_bool enabled;
+    guint        no_final_timeout_s;
+    sc_pref_bool provisional_subtree;
+    sc_pref_bool disposition_in_info;
 } sc_preferences;
 
 extern sc_preferences sipcodes_prefs;

@@ -420,7 +420,7 @@ void register_sipcodes_stats(void)
         { PARAM_FILTER, "filter", "Filter", NULL, TRUE }
     };
     static stat_tap_table_ui call_table_ui = {
-        REGISTER_STAT_GROUP_TELEPHONY,
+        SC_STAT_GROUP_TELEPHONY,
         "SIP Response Insight: Calls",
         SIPCODES_TAP_NAME,
         "sipcodes,calls",
@@ -435,8 +435,8 @@ void register_sipcodes_stats(void)
         0
     };
 
-    stats_tree_register_with_group(SIPCODES_TAP_NAME, "sipcodes", "SIP Response Insight", 0,
+    SC_STATS_TREE_REGISTER_WITH_GROUP(SIPCODES_TAP_NAME, "sipcodes", "SIP Response Insight", 0,
                                    tree_packet, tree_init, tree_cleanup,
-                                   REGISTER_STAT_GROUP_TELEPHONY);
+                                   SC_STAT_GROUP_TELEPHONY);
     register_stat_tap_table_ui(&call_table_ui);
 }

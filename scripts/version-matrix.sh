@@ -51,6 +51,9 @@ done
 [ -n "${suites// /}" ] || { say "no suites given"; exit 2; }
 case "$max_age" in ''|*[!0-9]*) say "SIPCODES_MATRIX_MAX_AGE must be a number of days"; exit 2 ;; esac
 
+if [ "$(id -u)" -ne 0 ] && sudo -n true 2>/dev/null; then
+  exec sudo -n --preserve-env=SIPCODES_MATRIX_CACHE,SIPCODES_MATRIX_MAX_AGE,SIPCODES_MATRIX_MIRROR "$0" "$@"
+fi
 if [ "$(id -u)" -ne 0 ]; then
   say "FAIL: must run as root (debootstrap, mount and chroot need it)"
   exit 1

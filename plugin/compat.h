@@ -101,28 +101,6 @@ typedef gboolean sc_cb_bool;
 #define SC_STAT_GROUP_TELEPHONY REGISTER_STAT_GROUP_TELEPHONY
 #endif
 
-/* A stats tree in a menu group: 4.0 has stats_tree_register_with_group();
- * from 4.4 on it is gone, stats_tree_register() returns a stats_tree_cfg and
- * stats_tree_set_group() sets the group (4.2 not built). The name is a menu
- * path there ("//" separates submenus), so it must not contain "//".
- * Needs <epan/stats_tree.h>. */
-#if SC_WS_AT_LEAST(4, 4)
-#define SC_STATS_TREE_REGISTER_WITH_GROUP(tapname, abbr, name, flags, packet, init, cleanup, group) \
-    stats_tree_set_group(stats_tree_register((tapname), (abbr), (name), (flags), \
-                                             (packet), (init), (cleanup)), (group))
-#else
-#define SC_STATS_TREE_REGISTER_WITH_GROUP(tapname, abbr, name, flags, packet, init, cleanup, group) \
-    stats_tree_register_with_group((tapname), (abbr), (name), (flags), \
-                                   (packet), (init), (cleanup), (group))
-#endif
-
-/* The init callback of a stat_tap_table_ui (register_stat_tap_table_ui)
- * returns void in 4.0, 4.4 and 4.6 alike. What turned bool in 4.6 is
- * stat_tap_init_cb, the init of a plain stat_tap_ui (register_stat_tap_ui),
- * which sipcodes does not use. Kept as names so callers need not change. */
-typedef void sc_stat_tap_init_result;
-#define SC_STAT_TAP_INIT_RETURN return
-
 /* Tap packet callbacks take a tap_flags_t and return tap_packet_status in
  * every supported version; wmem_packet_scope() is gone in 4.6, so code uses
  * pinfo->pool (there since 3.x) and needs nothing here. */

@@ -263,7 +263,7 @@ static GHashTable *rows_of(stat_tap_table *table)
     return rows;
 }
 
-static sc_stat_tap_init_result call_table_init(stat_tap_table_ui *ui)
+static void call_table_init(stat_tap_table_ui *ui)
 {
     stat_tap_table *table = stat_tap_find_table(ui, CALL_TABLE_TITLE);
 
@@ -272,7 +272,6 @@ static sc_stat_tap_init_result call_table_init(stat_tap_table_ui *ui)
         stat_tap_add_table(ui, table);
     }
     rows_of(table);
-    SC_STAT_TAP_INIT_RETURN;
 }
 
 /* tshark prints the table as "value |" columns: a '|' inside a value (a
@@ -435,8 +434,9 @@ void register_sipcodes_stats(void)
         0
     };
 
-    SC_STATS_TREE_REGISTER_WITH_GROUP(SIPCODES_TAP_NAME, "sipcodes", "SIP Response Insight", 0,
-                                   tree_packet, tree_init, tree_cleanup,
-                                   SC_STAT_GROUP_TELEPHONY);
+    /* Wireshark's GUI lists a plugin's stats tree only when it is registered
+     * as a plugin tree; it appears under Statistics. */
+    stats_tree_register_plugin(SIPCODES_TAP_NAME, "sipcodes", "SIP Response Insight", 0,
+                               tree_packet, tree_init, tree_cleanup);
     register_stat_tap_table_ui(&call_table_ui);
 }

@@ -192,11 +192,15 @@ shot_window() {  # WINDOW-ID NAME [CROP-GEOMETRY]
   save "$work/raw-$2" "$2"
 }
 
-shot_menu() {  # MAIN-WINDOW-ID NAME: the main window's top left with the open menu
+grab_menu() {  # MAIN-WINDOW-ID NAME: the main window's top left with the open menu
   local X Y WIDTH HEIGHT WINDOW SCREEN geometry
   geometry=$(menu_geometry "$1") || exit 1
   eval "$geometry"
   import -window root -crop "$((X + WIDTH + 60))x$((Y + HEIGHT + 40))+0+0" +repage "$work/raw-$2"
+}
+
+shot_menu() {  # MAIN-WINDOW-ID NAME
+  grab_menu "$1" "$2"
   save "$work/raw-$2" "$2"
 }
 
@@ -268,9 +272,10 @@ focus "$main"
 key alt+s
 key Up
 sleep 0.5
-shot_menu "$main" statistics-menu.png
+grab_menu "$main" statistics-menu.png     # saved once the entry proves right
 key Return
 if tree=$(wait_window 'SIP Response Insight · ' 8); then
+  save "$work/raw-statistics-menu.png" statistics-menu.png
   xdotool windowmove --sync "$tree" 20 60
   xdotool windowsize --sync "$tree" 980 900
   sleep 1.5
@@ -283,7 +288,6 @@ if tree=$(wait_window 'SIP Response Insight · ' 8); then
   key Escape
   gone_window 'SIP Response Insight · '
 else
-  rm -f "$out/statistics-menu.png" "$out/stats-tree.png"
   echo "gui-screenshots: the Statistics menu has no \"SIP Response Insight\" entry: the plugin" \
        "must register its stats tree with stats_tree_register_plugin() for the GUI to list it" >&2
   failed+=(statistics-menu.png stats-tree.png)

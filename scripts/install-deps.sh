@@ -4,8 +4,14 @@
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
 
-packages=(build-essential cmake pkg-config libglib2.0-dev wireshark-dev tshark
-          python3 util-linux sip-tester)
+packages=(
+  build-essential cmake pkg-config libglib2.0-dev wireshark-dev tshark  # build
+  python3 util-linux                                                    # tests (setpriv)
+  sip-tester                                                            # re-recording sample-pcaps/
+  wireshark-qt xvfb xdotool imagemagick                                 # GUI tests and screenshots
+  valgrind                                                              # robustness tests
+  debootstrap                                                           # Wireshark 4.4 / 4.6 matrix
+)
 
 missing=()
 for package in "${packages[@]}"; do

@@ -29,6 +29,7 @@
 
 static int proto_sipcodes = -1;
 static int sipcodes_tap = -1;
+static int expert_tap = -1;
 static dissector_handle_t sipcodes_handle;
 
 static int hf_code = -1;
@@ -404,6 +405,20 @@ static void render_unanswered_invite(tvbuff_t *tvb, packet_info *pinfo, proto_tr
     expert_add_info_format(pinfo, ti, &ei_no_final_response, "%s", sc_kb_no_final_response_action);
 }
 
+/* Building the subtree and its texts is most of the post-dissector's work;
+ * skip it when nobody will read it: no visible tree, no filter, column or
+ * -e naming a sipcodes field, no expert information listener, no Info
+ * column to append to (tshark -q -z sipcodes,tree needs only the tap). */
+static gboolean worth_rendering(proto_tree *tree)
+{
+    /* The expert tap is registered after the plugins' handoff. */
+    if (expert_tap <= 0)
+        expert_tap = find_tap_id("expert");
+    return proto_field_is_referenced(tree, proto_sipcodes)
+           || (expert_tap > 0 && have_tap_listener(expert_tap))
+           || sipcodes_prefs.disposition_in_info;
+}
+
 static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     sc_frame_record *frame;
@@ -425,10 +440,12 @@ static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         sipcodes_finish_capture();
     }
 
-    for (guint i = 0; i < frame->response_count; i++)
-        render_response(tvb, pinfo, tree, &frame->responses[i]);
-    for (guint i = 0; i < frame->request_count; i++)
-        render_unanswered_invite(tvb, pinfo, tree, frame->requests[i]);
+    if (worth_rendering(tree)) {
+        for (guint i = 0; i < frame->response_count; i++)
+            render_response(tvb, pinfo, tree, &frame->responses[i]);
+        for (guint i = 0; i < frame->request_count; i++)
+            render_unanswered_invite(tvb, pinfo, tree, frame->requests[i]);
+    }
     tap_queue_packet(sipcodes_tap, pinfo, frame);
     return tvb_captured_length(tvb);
 }

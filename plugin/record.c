@@ -87,6 +87,13 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
         responses += messages[i].is_response;
         invites += is_invite(&messages[i]);
     }
+    /* ACK, BYE, CANCEL, REGISTER...: the machine must see them, but nothing
+     * is shown on their frames, so they need no record. */
+    if (responses == 0 && invites == 0) {
+        for (guint i = 0; i < count; i++)
+            sc_outcome_add_request(machine, &messages[i]);
+        return NULL;
+    }
 
     frame = wmem_new0(wmem_file_scope(), sc_frame_record);
     if (responses)

@@ -8,8 +8,8 @@
 #include <epan/packet.h>
 #include "frame_record.h"
 
-/* NULL when the frame holds no SIP message sipcodes keeps. The record lives
- * in wmem_file_scope(). */
+/* NULL when the frame holds no response and no INVITE (its messages still
+ * reach the machine). The record lives in wmem_file_scope(). */
 sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_set *overrides,
                                  proto_tree *tree, packet_info *pinfo);
 

@@ -37,17 +37,25 @@ static call_standing standing_of(const sc_call *call)
     return standing;
 }
 
-static char *code_label(guint code)
+/* The stats tree names nodes by text; building "486 Busy Here" for every
+ * response showed up in profiles, so each label is made once. At most 600
+ * of them exist, for the life of the plugin. */
+static const char *code_label(guint code)
 {
-    sc_code_lookup lookup = sc_kb_lookup(code);
+    static char *labels[700];
+    sc_code_lookup lookup;
 
     if (code == 0)
-        return g_strdup("no final response");
+        return "no final response";
+    lookup = sc_kb_lookup(code);
     if (!lookup.info)
-        return g_strdup_printf("%u (malformed)", code);
-    if (!lookup.known)
-        return g_strdup_printf("%u (unregistered, as %u %s)", code, lookup.info->code, lookup.info->reason);
-    return g_strdup_printf("%u %s", code, lookup.info->reason);
+        return "malformed status code";
+    if (!labels[code]) {
+        labels[code] = lookup.known
+            ? g_strdup_printf("%u %s", code, lookup.info->reason)
+            : g_strdup_printf("%u (unregistered, as %u %s)", code, lookup.info->code, lookup.info->reason);
+    }
+    return labels[code];
 }
 
 /* ---- stats tree -------------------------------------------------------- */
@@ -63,10 +71,12 @@ static char *code_label(guint code)
 #define ST_NON_INVITE "Non-INVITE transactions by method and final code"
 
 typedef struct {
-    GHashTable *standing;   /* Call-ID -> call_standing */
+    GHashTable *standing;   /* sc_call -> call_standing; calls live as long as the capture's
+                               dissection, and init runs again before a new one */
     guint       calls;
     guint       answered;
     guint       reached;
+    guint32     last_frame;
     int         node_calls;
     int         node_kpi;
     int         node_responses;
@@ -82,6 +92,15 @@ static tree_state *state_of(stats_tree *st)
     return tree_states ? (tree_state *)g_hash_table_lookup(tree_states, st) : NULL;
 }
 
+static void forget_calls(tree_state *ts)
+{
+    if (ts->standing)
+        g_hash_table_destroy(ts->standing);
+    ts->standing = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    ts->calls = ts->answered = ts->reached = 0;
+    ts->last_frame = 0;
+}
+
 static void tree_init(stats_tree *st)
 {
     tree_state *ts = state_of(st);
@@ -92,10 +111,7 @@ static void tree_init(stats_tree *st)
         ts = g_new0(tree_state, 1);
         g_hash_table_insert(tree_states, st, ts);
     }
-    if (ts->standing)
-        g_hash_table_destroy(ts->standing);
-    ts->standing = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, g_free);
-    ts->calls = ts->answered = ts->reached = 0;
+    forget_calls(ts);
 
     ts->node_calls = stats_tree_create_node(st, ST_CALLS, 0, STAT_DT_INT, TRUE);
     ts->node_kpi = stats_tree_create_node(st, ST_KPI, 0, STAT_DT_INT, TRUE);
@@ -120,12 +136,10 @@ static void tree_cleanup(stats_tree *st)
 
 static void move_call_in_tree(stats_tree *st, tree_state *ts, call_standing standing, int delta)
 {
-    char *label = code_label(standing.code);
     int outcome_node = increase_stat_node(st, sc_disposition_name(standing.outcome),
                                           ts->node_calls, TRUE, delta);
 
-    increase_stat_node(st, label, outcome_node, FALSE, delta);
-    g_free(label);
+    increase_stat_node(st, code_label(standing.code), outcome_node, FALSE, delta);
     if (standing.outcome == SC_DISP_ANSWERED)
         ts->answered += (guint)delta;
     if (sc_disposition_reached_callee(standing.outcome))
@@ -142,7 +156,7 @@ static void set_kpis(stats_tree *st, tree_state *ts)
 static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
 {
     call_standing now = standing_of(call);
-    call_standing *before = (call_standing *)g_hash_table_lookup(ts->standing, call->call_id);
+    call_standing *before = (call_standing *)g_hash_table_lookup(ts->standing, call);
 
     if (before && before->outcome == now.outcome && before->code == now.code)
         return;
@@ -150,7 +164,7 @@ static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
         move_call_in_tree(st, ts, *before, -1);
     } else {
         before = g_new(call_standing, 1);
-        g_hash_table_insert(ts->standing, g_strdup(call->call_id), before);
+        g_hash_table_insert(ts->standing, (gpointer)call, before);
         ts->calls++;
         increase_stat_node(st, ST_CALLS, 0, TRUE, 1);
     }
@@ -163,13 +177,11 @@ static void tally_response(stats_tree *st, tree_state *ts, const sc_response_rec
 {
     guint status_class = sc_code_class(rec->code);
     const sc_response_state *state = rec->state;
-    char *label = code_label(rec->code);
+    const char *label = code_label(rec->code);
     int class_node;
 
-    if (state && state->retransmission) {
-        g_free(label);
+    if (state && state->retransmission)
         return;
-    }
     tick_stat_node(st, ST_RESPONSES, 0, TRUE);
     class_node = tick_stat_node(st, status_class ? sc_class_name(status_class) : "Malformed",
                                 ts->node_responses, TRUE);
@@ -186,10 +198,9 @@ static void tally_response(stats_tree *st, tree_state *ts, const sc_response_rec
             tick_stat_node(st, label, method_node, FALSE);
         }
     }
-    g_free(label);
 }
 
-static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
+static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_dissect_t *edt _U_,
                                      const void *data, tap_flags_t flags _U_)
 {
     const sc_frame_record *frame = (const sc_frame_record *)data;
@@ -197,6 +208,12 @@ static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo _U_, epa
 
     if (!frame || !ts)
         return TAP_PACKET_DONT_REDRAW;
+    /* The GUI taps the capture again (a new filter, a reload) after the
+     * stats tree zeroed its counters without calling init: a pass starts
+     * again from the first frame, and the calls must be counted anew. */
+    if (pinfo->num <= ts->last_frame)
+        forget_calls(ts);
+    ts->last_frame = pinfo->num;
     for (guint i = 0; i < frame->response_count; i++) {
         const sc_response_record *rec = &frame->responses[i];
         tally_response(st, ts, rec);

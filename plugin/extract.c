@@ -133,13 +133,16 @@ static const char *phrase_of_status_line(wmem_allocator_t *pool, const char *lin
     return phrase;
 }
 
-/* For a Retry-After it cannot read ("soon") SIP still reports 0, which would
- * advise "wait 0 s"; the header's own bytes tell the two apart. Its expert
- * item cannot: it has no data source to bind it to one message. */
-static gboolean starts_with_digit(const field_info *fi)
+/* SIP's Retry-After value is not always the header's: it reports 0 for
+ * "soon" and for "18000;duration=3600", and wraps 27-digit numbers. The
+ * header's own bytes say what the sender meant: leading delta-seconds
+ * (RFC 3261 20.33), at most ten digits that fit in 32 bits. */
+static gboolean read_retry_after(const field_info *fi, guint32 *seconds)
 {
     gint end = fi->start + fi->length;
     gint value = fi->start;
+    guint64 number = 0;
+    int digits = 0;
 
     if (!fi->ds_tvb || fi->length <= 0 || !tvb_bytes_exist(fi->ds_tvb, fi->start, fi->length))
         return FALSE;
@@ -152,7 +155,15 @@ static gboolean starts_with_digit(const field_info *fi)
     }
     while (value < end && sc_tvb_get_uint8(fi->ds_tvb, value) == ' ')
         value++;
-    return value < end && g_ascii_isdigit(sc_tvb_get_uint8(fi->ds_tvb, value));
+    for (; value < end && g_ascii_isdigit(sc_tvb_get_uint8(fi->ds_tvb, value)); value++, digits++) {
+        if (digits == 10)
+            return FALSE;
+        number = number * 10 + (guint64)(sc_tvb_get_uint8(fi->ds_tvb, value) - '0');
+    }
+    if (digits == 0 || number > G_MAXUINT32)
+        return FALSE;
+    *seconds = (guint32)number;
+    return TRUE;
 }
 
 static void add_reason(sc_sip_message *msg, sc_reason_protocol protocol, guint cause)
@@ -197,8 +208,7 @@ static void set_field(sc_sip_message *msg, sip_field field, const field_info *fi
         break;
     case F_RETRY_AFTER:
         msg->has_retry_after = TRUE;
-        msg->retry_after = uint_value(fi);
-        msg->retry_after_invalid = !starts_with_digit(fi);
+        msg->retry_after_invalid = !read_retry_after(fi, &msg->retry_after);
         break;
     case F_SERVER:
         msg->server = string_value(fi);

@@ -9,7 +9,7 @@ packages=(
   python3 util-linux                                                    # tests (setpriv)
   sip-tester                                                            # re-recording sample-pcaps/
   wireshark-qt xvfb xdotool imagemagick                                 # GUI tests and screenshots
-  valgrind                                                              # robustness tests
+  valgrind clang                                                        # robustness tests (clang: libFuzzer)
   debootstrap                                                           # Wireshark 4.4 / 4.6 matrix
 )
 

@@ -111,23 +111,12 @@ for capture in "$samples"/*.pcapng; do
   case "$(basename "$capture")" in malformed-*) ;; *) captures+=("$capture") ;; esac
 done
 mergecap -w "$home/all-samples.pcapng" "${captures[@]}"
-chmod -R a+rX "$home"
-chmod 700 "$home/run"
-
-as_user=()
-if [ "$(id -u)" -eq 0 ]; then
-  chown -R 65534:65534 "$home"
-  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-fi
+# shellcheck source=scripts/gui-lib.sh
+. "$(dirname "$0")/gui-lib.sh"
+gui_prepare_user
 
 # ---- the X display ------------------------------------------------------
-exec 3> "$work/display"
-Xvfb -displayfd 3 -screen 0 1920x1200x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-exec 3>&-
-for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || die "Xvfb did not start: $(cat "$work/xvfb.log")"
-export DISPLAY=":$(head -n1 "$work/display")"
+gui_start_xvfb 1920x1200 || die "Xvfb did not start: $(cat "$work/xvfb.log")"
 
 # ---- helpers ------------------------------------------------------------
 start_wireshark() {

@@ -48,22 +48,10 @@ capture=$home/$(basename "$capture")
 printf 'gui.geometry_main_x: 0\ngui.geometry_main_y: 0\ngui.geometry_main_width: 1200\ngui.geometry_main_height: 900\n' \
   > "$home/.config/wireshark/recent_common"
 echo "gui.update.enabled: FALSE" > "$home/.config/wireshark/preferences"
-chmod -R a+rX "$home"
-chmod 700 "$home/run"
-as_user=()
-if [ "$(id -u)" -eq 0 ]; then
-  # Wireshark ignores personal plugin folders when the real user is root.
-  chown -R 65534:65534 "$home"
-  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-fi
-
-exec 3> "$work/display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp > "$work/xvfb.log" 2>&1 &
-xvfb_pid=$!
-exec 3>&-
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-[ -s "$work/display" ] || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
-export DISPLAY=":$(head -n1 "$work/display")"
+# shellcheck source=scripts/gui-lib.sh
+. "$(dirname "$0")/../../scripts/gui-lib.sh"
+gui_prepare_user
+gui_start_xvfb 1600x1000 || fail "Xvfb did not start: $(cat "$work/xvfb.log")"
 
 start_wireshark() {
   env -i HOME="$home" DISPLAY="$DISPLAY" PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 \

@@ -10,12 +10,11 @@ unparsable Retry-After and a Warning without warn-code; 4 a 503 cut off in
 the middle of a header; 5 a 404 without Call-ID and CSeq; 6 a 480 with an
 empty reason phrase; 7 a 699 (unregistered, class 6)."""
 import os
-import struct
-import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "tools"))
+from udp_pcap import udp_frame, write_pcapng  # noqa: E402
 CALLER, CALLEE = 5329, 5129
 CALL = "malformed-sip-1@127.0.0.1"
 
@@ -55,35 +54,14 @@ MESSAGES = [
 ]
 
 
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
-
-
 def frame(src_port, dst_port, payload, ident):
-    udp = struct.pack("!HHHH", src_port, dst_port, 8 + len(payload), 0) + payload
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), ident, 0, 64, 17, 0,
-                     bytes([127, 0, 0, 1]), bytes([127, 0, 0, 1]))
-    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
-    return b"\0" * 12 + b"\x08\x00" + ip + udp
+    return udp_frame("127.0.0.1", "127.0.0.1", src_port, dst_port, payload, ident)
 
 
 def main():
-    with tempfile.TemporaryDirectory() as work:
-        pcap = os.path.join(work, "malformed.pcap")
-        with open(pcap, "wb") as out:
-            out.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 65535, 1))
-            for number, (src, dst, payload) in enumerate(MESSAGES):
-                data = frame(src, dst, payload, number + 1)
-                out.write(struct.pack("<IIII", 1795300000, number * 20000, len(data), len(data)))
-                out.write(data)
-        target = os.path.join(HERE, "malformed-sip.pcapng")
-        subprocess.run(["editcap", "-F", "pcapng", pcap, target], check=True)
-        os.chmod(target, 0o644)
+    target = os.path.join(HERE, "malformed-sip.pcapng")
+    frames = [frame(src, dst, payload, number + 1) for number, (src, dst, payload) in enumerate(MESSAGES)]
+    write_pcapng(target, frames, start_s=1795300000, step_us=20000)
     print("malformed-sip.pcapng")
     return 0
 

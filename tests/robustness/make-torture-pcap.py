@@ -18,12 +18,11 @@ Standard library only; needs editcap for the pcap -> pcapng conversion.
 Usage: make-torture-pcap.py [OUTPUT]   (default: next to this script)
 """
 import os
-import struct
-import subprocess
 import sys
-import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.join(HERE, "..", "..", "tools"))
+from udp_pcap import udp_frame, write_pcapng  # noqa: E402
 UAC, UAS = "192.0.2.10", "192.0.2.20"
 
 
@@ -716,28 +715,11 @@ for number, call_id in enumerate(SC_CALLS, 1):
 MESSAGES += [(name, False, data) for name, data in SC_RESPONSES]
 
 
-def checksum(data):
-    if len(data) % 2:
-        data += b"\0"
-    total = sum(struct.unpack("!%dH" % (len(data) // 2), data))
-    while total >> 16:
-        total = (total & 0xFFFF) + (total >> 16)
-    return ~total & 0xFFFF
-
-
-def address(text):
-    return bytes(int(part) for part in text.split("."))
-
-
 def frame(to_callee, payload, ident):
     src, dst = (UAC, UAS) if to_callee else (UAS, UAC)
-    udp = struct.pack("!HHHH", 5060, 5060, 8 + len(payload), 0) + payload
-    ip = struct.pack("!BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), ident, 0, 64, 17, 0,
-                     address(src), address(dst))
-    ip = ip[:10] + struct.pack("!H", checksum(ip)) + ip[12:]
     macs = (b"\x02\x00\x00\x00\x00\x14\x02\x00\x00\x00\x00\x0a" if to_callee
             else b"\x02\x00\x00\x00\x00\x0a\x02\x00\x00\x00\x00\x14")
-    return macs + b"\x08\x00" + ip + udp
+    return udp_frame(src, dst, 5060, 5060, payload, ident, macs)
 
 
 def frame_numbers():
@@ -747,17 +729,10 @@ def frame_numbers():
 
 def main():
     target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "rfc4475-torture.pcapng")
-    with tempfile.TemporaryDirectory() as work:
-        pcap = os.path.join(work, "torture.pcap")
-        with open(pcap, "wb") as out:
-            out.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, 262144, 1))
-            for number, (_, to_callee, payload) in enumerate(MESSAGES):
-                data = frame(to_callee, payload, number + 1)
-                # 10 ms apart, starting 2026-11-22 00:00:00 UTC.
-                out.write(struct.pack("<IIII", 1795305600, number * 10000, len(data), len(data)))
-                out.write(data)
-        subprocess.run(["editcap", "-F", "pcapng", pcap, target], check=True)
-        os.chmod(target, 0o644)
+    frames = [frame(to_callee, payload, number + 1)
+              for number, (_, to_callee, payload) in enumerate(MESSAGES)]
+    # 10 ms apart, starting 2026-11-22 00:00:00 UTC.
+    write_pcapng(target, frames, start_s=1795305600, step_us=10000, snaplen=262144)
     print("%s: %d frames" % (os.path.basename(target), len(MESSAGES)))
     return 0
 

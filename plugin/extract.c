@@ -1,9 +1,13 @@
-/* Extract: SIP dissector fields -> sc_sip_message.
+/* Extract: SIP dissector output -> sc_sip_message.
  *
- * The SIP dissector gives every message its own "sip" protocol item; its
- * fields lie inside that item's byte range in the same data source. Fields
- * are bound to messages by that range, never by array index, because a
- * message may lack a field that its neighbour has.
+ * Normally from SIP's fields. The SIP dissector gives every message its own
+ * "sip" protocol item; its fields lie inside that item's byte range in the
+ * same data source. Fields are bound to messages by that range, never by
+ * array index, because a message may lack a field that its neighbour has.
+ *
+ * In tally-only runs from each message's bytes instead (see
+ * parse/sip_parse.h): SIP hands them to its "sip_follow" tap, and a
+ * post-dissector may read what was tapped in its own frame.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -11,8 +15,10 @@
 #include <epan/packet.h>
 #include <epan/proto.h>
 #include <epan/ftypes/ftypes.h>
+#include <epan/tap.h>
 #include "compat.h"
 #include "extract.h"
+#include "parse/sip_parse.h"
 
 typedef enum {
     F_STATUS_CODE,
@@ -55,17 +61,49 @@ static const char *const sip_field_names[F_COUNT] = {
 
 static int hf_sip_proto = -1;
 static int hf_sip_field[F_COUNT];
+static int sip_follow_tap = -1;
+static gboolean reading_bytes;
+static int bytes_listener;   /* its address names sipcodes' tap listener */
 
 void sc_extract_init(void)
 {
     hf_sip_proto = proto_registrar_get_id_byname("sip");
     for (int i = 0; i < F_COUNT; i++)
         hf_sip_field[i] = proto_registrar_get_id_byname(sip_field_names[i]);
+    sip_follow_tap = find_tap_id("sip_follow");
+}
+
+gboolean sc_extract_read_message_bytes(void)
+{
+    GString *error;
+
+    if (reading_bytes || sip_follow_tap < 0 || hf_sip_proto <= 0)
+        return reading_bytes;
+    /* SIP queues a message's bytes only when its tap has a listener; this
+     * one needs no callback, it only makes SIP queue them. */
+    error = register_tap_listener("sip_follow", &bytes_listener, NULL, TL_IS_DISSECTOR_HELPER,
+                                  NULL, NULL, NULL, NULL);
+    if (error) {
+        g_string_free(error, TRUE);
+        return FALSE;
+    }
+    reading_bytes = TRUE;
+    return TRUE;
+}
+
+gboolean sc_extract_reads_message_bytes(void)
+{
+    return reading_bytes;
 }
 
 GArray *sc_extract_wanted_hfids(void)
 {
-    GArray *wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
+    GArray *wanted;
+
+    /* Without wanted fields tshark builds no protocol tree for a tally. */
+    if (reading_bytes)
+        return NULL;
+    wanted = g_array_new(FALSE, FALSE, (guint)sizeof(int));
 
     if (hf_sip_proto > 0)
         g_array_append_val(wanted, hf_sip_proto);
@@ -78,10 +116,6 @@ GArray *sc_extract_wanted_hfids(void)
     return wanted;
 }
 
-gboolean sc_extract_frame_has_sip(proto_tree *tree)
-{
-    return tree && hf_sip_proto > 0 && proto_get_finfo_ptr_array(tree, hf_sip_proto) != NULL;
-}
 
 typedef struct {
     tvbuff_t *ds_tvb;
@@ -235,7 +269,13 @@ static void set_field(sc_sip_message *msg, sip_field field, const field_info *fi
     }
 }
 
-guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *messages, guint max)
+static void start_message(sc_sip_message *msg, packet_info *pinfo)
+{
+    msg->frame = pinfo->num;
+    msg->time = nstime_to_sec(&pinfo->abs_ts);
+}
+
+static guint messages_from_fields(proto_tree *tree, packet_info *pinfo, sc_sip_message *messages, guint max)
 {
     GPtrArray *sip_items = tree ? proto_get_finfo_ptr_array(tree, hf_sip_proto) : NULL;
     message_span spans[SC_MAX_MESSAGES_PER_FRAME];
@@ -252,8 +292,7 @@ guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *
         spans[count].start = item->start;
         spans[count].end = item->length > 0 ? item->start + item->length : G_MAXINT;
         memset(&messages[count], 0, sizeof messages[count]);
-        messages[count].frame = pinfo->num;
-        messages[count].time = nstime_to_sec(&pinfo->abs_ts);
+        start_message(&messages[count], pinfo);
         messages[count].phrase = "";
         count++;
     }
@@ -274,4 +313,107 @@ guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *
             messages[m].has_retry_after = FALSE;
     }
     return count;
+}
+
+/* ---- message bytes ------------------------------------------------------ */
+
+/* SIP's strings are valid UTF-8 (it replaces bad bytes); so are these. */
+static char *copy_to_pool(gpointer pool, const char *text, gsize len)
+{
+    char *valid, *copy;
+    gsize ascii = 0;
+    guint64 word;
+
+    for (; ascii + 8 <= len; ascii += 8) {
+        memcpy(&word, text + ascii, 8);
+        if (word & G_GUINT64_CONSTANT(0x8080808080808080))
+            break;
+    }
+    while (ascii < len && !(text[ascii] & 0x80))
+        ascii++;
+    if (ascii == len || g_utf8_validate(text, (gssize)len, NULL)) {
+        copy = (char *)wmem_alloc((wmem_allocator_t *)pool, len + 1);
+        memcpy(copy, text, len);
+        copy[len] = '\0';
+        return copy;
+    }
+    valid = g_utf8_make_valid(text, (gssize)len);
+    copy = wmem_strdup((wmem_allocator_t *)pool, valid);
+    g_free(valid);
+    return copy;
+}
+
+/* The `skip`-th message (0 = first) from `start` in tvb. */
+static gboolean parse_from_tvb(tvbuff_t *tvb, gint start, guint skip, sc_sip_message *msg,
+                               packet_info *pinfo)
+{
+    gint available = tvb_captured_length_remaining(tvb, start);
+    const char *data;
+    gsize offset = 0, len;
+
+    if (available <= 0)
+        return FALSE;
+    data = (const char *)tvb_get_ptr(tvb, start, available);
+    len = (gsize)available;
+    for (;;) {
+        gsize used;
+        offset += sc_sip_leading_newlines(data + offset, len - offset);
+        used = sc_sip_parse_message(data + offset, len - offset, msg, copy_to_pool, pinfo->pool);
+        if (used == 0)
+            return FALSE;
+        if (skip-- == 0)
+            break;
+        offset += used;
+    }
+    start_message(msg, pinfo);
+    return TRUE;
+}
+
+/* SIP taps the whole segment once per message it holds: the n-th time a
+ * buffer comes up, it stands for the n-th message in it. */
+static guint messages_from_tap(packet_info *pinfo, sc_sip_message *messages, guint max)
+{
+    tvbuff_t *tapped[SC_MAX_MESSAGES_PER_FRAME];
+    guint count = 0;
+
+    for (guint i = 0; i < SC_MAX_MESSAGES_PER_FRAME && count < max; i++) {
+        tvbuff_t *tvb = (tvbuff_t *)fetch_tapped_data(sip_follow_tap, (int)i);
+        guint earlier = 0;
+
+        if (!tvb)
+            break;
+        tapped[i] = tvb;
+        for (guint j = 0; j < i; j++)
+            earlier += tapped[j] == tvb;
+        if (parse_from_tvb(tvb, 0, earlier, &messages[count], pinfo))
+            count++;
+    }
+    return count;
+}
+
+/* Without tapping (the first pass of tshark -2) a tree built for a filter
+ * still holds SIP's top-level items, and so where each message starts. */
+static guint messages_from_items(proto_tree *tree, packet_info *pinfo, sc_sip_message *messages, guint max)
+{
+    guint count = 0;
+
+    for (proto_node *node = tree ? tree->first_child : NULL; node && count < max; node = node->next) {
+        const field_info *fi = PNODE_FINFO(node);
+        if (fi && fi->hfinfo && fi->hfinfo->id == hf_sip_proto && fi->ds_tvb
+            && parse_from_tvb(fi->ds_tvb, fi->start, 0, &messages[count], pinfo))
+            count++;
+    }
+    return count;
+}
+
+guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *messages, guint max)
+{
+    guint count;
+
+    if (max > SC_MAX_MESSAGES_PER_FRAME)
+        max = SC_MAX_MESSAGES_PER_FRAME;
+    if (!reading_bytes)
+        return messages_from_fields(tree, pinfo, messages, max);
+    count = messages_from_tap(pinfo, messages, max);
+    return count ? count : messages_from_items(tree, pinfo, messages, max);
 }

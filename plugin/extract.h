@@ -1,5 +1,6 @@
-/* Extract: the one place that knows Wireshark's SIP field names. It turns
- * the SIP dissector's fields of one frame into plain sc_sip_message structs.
+/* Extract: the one place that knows Wireshark's SIP field names and taps.
+ * It turns what the SIP dissector found in one frame into plain
+ * sc_sip_message structs.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -16,11 +17,14 @@
 /* Resolves the SIP field ids; call from the handoff, after SIP registered. */
 void sc_extract_init(void);
 
-/* The field ids the post-dissector must ask for. */
+/* The field ids the post-dissector must ask for; NULL when reading bytes. */
 GArray *sc_extract_wanted_hfids(void);
 
-/* TRUE when the frame carries SIP at all: a cheap test for the hot path. */
-gboolean sc_extract_frame_has_sip(proto_tree *tree);
+/* From now on read each message's bytes, which SIP taps, rather than its
+ * fields, so that a run that only tallies needs no protocol tree. TRUE when
+ * that is the case (it stays so for the rest of the process). */
+gboolean sc_extract_read_message_bytes(void);
+gboolean sc_extract_reads_message_bytes(void);
 
 /* Fills up to `max` messages, in the order they appear in the frame.
  * Strings are allocated in pinfo->pool. */

@@ -99,6 +99,8 @@ static void format_class(gchar *label, guint32 status_class)
  * created by the init routine, freed by the cleanup routine. */
 static sc_outcome_machine *outcome_machine;
 static gboolean outcome_finished;
+/* The highest frame the machine has seen: frames reach it in order, once. */
+static guint32 last_decided_frame;
 
 void sipcodes_finish_capture(void)
 {
@@ -112,6 +114,7 @@ static void sipcodes_init(void)
 {
     outcome_machine = sc_outcome_new((double)sipcodes_prefs.no_final_timeout_s);
     outcome_finished = FALSE;
+    last_decided_frame = 0;
     sipcodes_prepare_overrides();
 }
 
@@ -419,16 +422,33 @@ static gboolean worth_rendering(proto_tree *tree)
            || sipcodes_prefs.disposition_in_info;
 }
 
+/* SIP's fields are there only on a first pass. Tapped message bytes are
+ * there whenever taps run, which tshark's -2 does only on its second pass:
+ * then the machine meets each frame on the pass that can read it. */
+static gboolean frame_still_to_decide(const packet_info *pinfo)
+{
+    if (pinfo->num <= last_decided_frame)
+        return FALSE;
+    return !PINFO_FD_VISITED(pinfo) || sc_extract_reads_message_bytes();
+}
+
+void sipcodes_tally_started(void)
+{
+    if (sc_extract_read_message_bytes())
+        set_postdissector_wanted_hfids(sipcodes_handle, NULL);
+}
+
 static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     sc_frame_record *frame;
+    gboolean saw_sip = FALSE;
 
     if (!sipcodes_prefs.enabled)
         return 0;
-    if (!PINFO_FD_VISITED(pinfo)) {
-        if (!sc_extract_frame_has_sip(tree))
-            return 0;
-        frame = sc_record_frame(outcome_machine, sipcodes_overrides(), tree, pinfo);
+    if (frame_still_to_decide(pinfo)) {
+        frame = sc_record_frame(outcome_machine, sipcodes_overrides(), tree, pinfo, &saw_sip);
+        if (saw_sip)
+            last_decided_frame = pinfo->num;
         if (!frame)
             return 0;
         p_add_proto_data(wmem_file_scope(), pinfo, proto_sipcodes, 0, frame);

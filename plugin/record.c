@@ -9,6 +9,7 @@
 
 #include "extract.h"
 #include "kb/warnings.h"
+#include "parse/sip_parse.h"
 #include "record.h"
 
 #define SC_MAX_WARNING_VALUES 8
@@ -54,7 +55,9 @@ static void record_response(sc_response_record *rec, sc_outcome_machine *machine
     rec->code = msg->status_code;
     if (lookup.info && !sc_kb_phrase_is_standard(lookup.info, msg->phrase))
         rec->phrase = file_copy(msg->phrase);
-    rec->method = file_copy(msg->cseq_method);
+    rec->method = msg->cseq_method ? sc_sip_method_constant(msg->cseq_method, strlen(msg->cseq_method)) : NULL;
+    if (!rec->method)
+        rec->method = file_copy(msg->cseq_method);
     rec->has_retry_after = msg->has_retry_after;
     rec->retry_after = msg->retry_after;
     rec->reason_count = MIN(msg->reason_count, SC_MAX_REASONS);
@@ -74,13 +77,14 @@ static gboolean is_invite(const sc_sip_message *msg)
 }
 
 sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_set *overrides,
-                                 proto_tree *tree, packet_info *pinfo)
+                                 proto_tree *tree, packet_info *pinfo, gboolean *saw_sip)
 {
     sc_sip_message messages[SC_MAX_MESSAGES_PER_FRAME];
     guint count = sc_extract_messages(tree, pinfo, messages, SC_MAX_MESSAGES_PER_FRAME);
     guint responses = 0, invites = 0;
     sc_frame_record *frame;
 
+    *saw_sip = count > 0;
     if (count == 0)
         return NULL;
     for (guint i = 0; i < count; i++) {

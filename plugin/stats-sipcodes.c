@@ -14,6 +14,7 @@
 #include <wireshark.h>
 #include <epan/packet.h>
 #include <epan/stats_tree.h>
+#include <epan/stats_tree_priv.h>
 #include <epan/stat_tap_ui.h>
 
 #include "compat.h"
@@ -70,18 +71,57 @@ static const char *code_label(guint code)
 #define ST_FINALS     "Final responses by disposition"
 #define ST_NON_INVITE "Non-INVITE transactions by method and final code"
 
+/* The stats tree API names a node by its text on every update, hashing
+ * the name and keeping burst statistics: that was most of the tally's cost.
+ * sipcodes looks each node up once, through the API, and then counts on
+ * the node itself (stats_tree_priv.h, the header Wireshark's own GUI uses;
+ * the same in 4.0, 4.4 and 4.6). Names are stable pointers (static texts,
+ * cached labels, interned methods), so a node is known by its parent node
+ * and its name pointer. */
+typedef struct {
+    const stat_node *parent;
+    const char      *name;
+    stat_node       *node;
+} node_ref;
+
+static guint node_ref_hash(gconstpointer key)
+{
+    const node_ref *ref = (const node_ref *)key;
+    return g_direct_hash(ref->name) ^ g_direct_hash(ref->parent);
+}
+
+static gboolean node_ref_equal(gconstpointer a, gconstpointer b)
+{
+    const node_ref *x = (const node_ref *)a, *y = (const node_ref *)b;
+    return x->parent == y->parent && x->name == y->name;
+}
+
+static stat_node *create_node(stats_tree *st, const char *name, const stat_node *parent,
+                              gboolean with_children)
+{
+    /* Setting no flag creates the node if needed and changes nothing. */
+    int id = stats_tree_manip_node_int(MN_SET_FLAGS, st, name, parent->id, with_children, 0);
+
+    if (with_children)
+        return (stat_node *)g_ptr_array_index(st->parents, id);
+    return (stat_node *)g_hash_table_lookup(parent->hash ? parent->hash : st->names, name);
+}
+
 typedef struct {
     GHashTable *standing;   /* sc_call -> call_standing; calls live as long as the capture's
                                dissection, and init runs again before a new one */
+    GHashTable *nodes;      /* node_ref set; valid until the tree is built anew (init) */
     guint       calls;
     guint       answered;
     guint       reached;
     guint32     last_frame;
-    int         node_calls;
-    int         node_kpi;
-    int         node_responses;
-    int         node_finals;
-    int         node_non_invite;
+    stat_node  *node_calls;
+    stat_node  *node_kpi;
+    stat_node  *node_asr;
+    stat_node  *node_ner;
+    stat_node  *node_responses;
+    stat_node  *node_finals;
+    stat_node  *node_non_invite;
 } tree_state;
 
 /* stats_tree offers no per-tree user pointer. */
@@ -90,6 +130,30 @@ static GHashTable *tree_states;
 static tree_state *state_of(stats_tree *st)
 {
     return tree_states ? (tree_state *)g_hash_table_lookup(tree_states, st) : NULL;
+}
+
+static stat_node *node_of(stats_tree *st, tree_state *ts, const stat_node *parent,
+                          const char *name, gboolean with_children)
+{
+    node_ref probe = { parent, name, NULL };
+    node_ref *ref = (node_ref *)g_hash_table_lookup(ts->nodes, &probe);
+
+    if (!ref) {
+        ref = g_new(node_ref, 1);
+        *ref = probe;
+        ref->node = create_node(st, name, parent, with_children);
+        g_hash_table_add(ts->nodes, ref);
+    }
+    return ref->node;
+}
+
+static stat_node *add_to_node(stats_tree *st, tree_state *ts, const stat_node *parent,
+                              const char *name, gboolean with_children, int delta)
+{
+    stat_node *node = node_of(st, ts, parent, name, with_children);
+
+    node->counter += delta;
+    return node;
 }
 
 static void forget_calls(tree_state *ts)
@@ -101,10 +165,19 @@ static void forget_calls(tree_state *ts)
     ts->last_frame = 0;
 }
 
+static stat_node *top_node(stats_tree *st, const char *name)
+{
+    /* Creating the node may move the array: index it afterwards. */
+    int id = stats_tree_create_node(st, name, 0, STAT_DT_INT, TRUE);
+
+    return (stat_node *)g_ptr_array_index(st->parents, id);
+}
+
 static void tree_init(stats_tree *st)
 {
     tree_state *ts = state_of(st);
 
+    sipcodes_tally_started();
     if (!tree_states)
         tree_states = g_hash_table_new(g_direct_hash, g_direct_equal);
     if (!ts) {
@@ -112,14 +185,18 @@ static void tree_init(stats_tree *st)
         g_hash_table_insert(tree_states, st, ts);
     }
     forget_calls(ts);
+    /* init runs on a freshly built tree: no node of the last one is left. */
+    if (ts->nodes)
+        g_hash_table_destroy(ts->nodes);
+    ts->nodes = g_hash_table_new_full(node_ref_hash, node_ref_equal, g_free, NULL);
 
-    ts->node_calls = stats_tree_create_node(st, ST_CALLS, 0, STAT_DT_INT, TRUE);
-    ts->node_kpi = stats_tree_create_node(st, ST_KPI, 0, STAT_DT_INT, TRUE);
-    stats_tree_create_node(st, ST_ASR, ts->node_kpi, STAT_DT_INT, FALSE);
-    stats_tree_create_node(st, ST_NER, ts->node_kpi, STAT_DT_INT, FALSE);
-    ts->node_responses = stats_tree_create_node(st, ST_RESPONSES, 0, STAT_DT_INT, TRUE);
-    ts->node_finals = stats_tree_create_node(st, ST_FINALS, 0, STAT_DT_INT, TRUE);
-    ts->node_non_invite = stats_tree_create_node(st, ST_NON_INVITE, 0, STAT_DT_INT, TRUE);
+    ts->node_calls = top_node(st, ST_CALLS);
+    ts->node_kpi = top_node(st, ST_KPI);
+    ts->node_asr = node_of(st, ts, ts->node_kpi, ST_ASR, FALSE);
+    ts->node_ner = node_of(st, ts, ts->node_kpi, ST_NER, FALSE);
+    ts->node_responses = top_node(st, ST_RESPONSES);
+    ts->node_finals = top_node(st, ST_FINALS);
+    ts->node_non_invite = top_node(st, ST_NON_INVITE);
 }
 
 static void tree_cleanup(stats_tree *st)
@@ -130,27 +207,29 @@ static void tree_cleanup(stats_tree *st)
         return;
     if (ts->standing)
         g_hash_table_destroy(ts->standing);
+    if (ts->nodes)
+        g_hash_table_destroy(ts->nodes);
     g_hash_table_remove(tree_states, st);
     g_free(ts);
 }
 
 static void move_call_in_tree(stats_tree *st, tree_state *ts, call_standing standing, int delta)
 {
-    int outcome_node = increase_stat_node(st, sc_disposition_name(standing.outcome),
-                                          ts->node_calls, TRUE, delta);
+    stat_node *outcome_node = add_to_node(st, ts, ts->node_calls, sc_disposition_name(standing.outcome),
+                                          TRUE, delta);
 
-    increase_stat_node(st, code_label(standing.code), outcome_node, FALSE, delta);
+    add_to_node(st, ts, outcome_node, code_label(standing.code), FALSE, delta);
     if (standing.outcome == SC_DISP_ANSWERED)
         ts->answered += (guint)delta;
     if (sc_disposition_reached_callee(standing.outcome))
         ts->reached += (guint)delta;
 }
 
-static void set_kpis(stats_tree *st, tree_state *ts)
+static void set_kpis(tree_state *ts)
 {
-    set_stat_node(st, ST_KPI, 0, TRUE, (int)ts->calls);
-    set_stat_node(st, ST_ASR, ts->node_kpi, FALSE, (int)ts->answered);
-    set_stat_node(st, ST_NER, ts->node_kpi, FALSE, (int)ts->reached);
+    ts->node_kpi->counter = (int)ts->calls;
+    ts->node_asr->counter = (int)ts->answered;
+    ts->node_ner->counter = (int)ts->reached;
 }
 
 static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
@@ -166,11 +245,11 @@ static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
         before = g_new(call_standing, 1);
         g_hash_table_insert(ts->standing, (gpointer)call, before);
         ts->calls++;
-        increase_stat_node(st, ST_CALLS, 0, TRUE, 1);
+        ts->node_calls->counter++;
     }
     move_call_in_tree(st, ts, now, 1);
     *before = now;
-    set_kpis(st, ts);
+    set_kpis(ts);
 }
 
 static void tally_response(stats_tree *st, tree_state *ts, const sc_response_record *rec)
@@ -178,24 +257,24 @@ static void tally_response(stats_tree *st, tree_state *ts, const sc_response_rec
     guint status_class = sc_code_class(rec->code);
     const sc_response_state *state = rec->state;
     const char *label = code_label(rec->code);
-    int class_node;
+    stat_node *class_node;
 
     if (state && state->retransmission)
         return;
-    tick_stat_node(st, ST_RESPONSES, 0, TRUE);
-    class_node = tick_stat_node(st, status_class ? sc_class_name(status_class) : "Malformed",
-                                ts->node_responses, TRUE);
-    tick_stat_node(st, label, class_node, FALSE);
+    ts->node_responses->counter++;
+    class_node = add_to_node(st, ts, ts->node_responses,
+                             status_class ? sc_class_name(status_class) : "Malformed", TRUE, 1);
+    add_to_node(st, ts, class_node, label, FALSE, 1);
 
     if (status_class >= 2) {
         sc_explanation e = sc_record_explain(rec);
-        tick_stat_node(st, ST_FINALS, 0, TRUE);
-        tick_stat_node(st, sc_disposition_name(e.disposition), ts->node_finals, FALSE);
+        ts->node_finals->counter++;
+        add_to_node(st, ts, ts->node_finals, sc_disposition_name(e.disposition), FALSE, 1);
         if (rec->method && strcmp(rec->method, "INVITE") != 0) {
-            int method_node;
-            tick_stat_node(st, ST_NON_INVITE, 0, TRUE);
-            method_node = tick_stat_node(st, rec->method, ts->node_non_invite, TRUE);
-            tick_stat_node(st, label, method_node, FALSE);
+            stat_node *method_node;
+            ts->node_non_invite->counter++;
+            method_node = add_to_node(st, ts, ts->node_non_invite, g_intern_string(rec->method), TRUE, 1);
+            add_to_node(st, ts, method_node, label, FALSE, 1);
         }
     }
 }
@@ -214,14 +293,15 @@ static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_di
     if (pinfo->num <= ts->last_frame)
         forget_calls(ts);
     ts->last_frame = pinfo->num;
+    /* A call is re-counted only on the messages that moved it. */
     for (guint i = 0; i < frame->response_count; i++) {
         const sc_response_record *rec = &frame->responses[i];
         tally_response(st, ts, rec);
-        if (rec->state && rec->state->call)
+        if (rec->state && rec->state->call && rec->state->call_changed)
             tally_call(st, ts, rec->state->call);
     }
     for (guint i = 0; i < frame->request_count; i++) {
-        if (frame->requests[i]->call)
+        if (frame->requests[i]->call && frame->requests[i]->call_changed)
             tally_call(st, ts, frame->requests[i]->call);
     }
     return TAP_PACKET_REDRAW;
@@ -284,6 +364,7 @@ static void call_table_init(stat_tap_table_ui *ui)
 {
     stat_tap_table *table = stat_tap_find_table(ui, CALL_TABLE_TITLE);
 
+    sipcodes_tally_started();
     if (!table) {
         table = stat_tap_init_table(CALL_TABLE_TITLE, COL_COUNT, 0, "sip.Call-ID == \"%s\"");
         stat_tap_add_table(ui, table);

@@ -48,6 +48,35 @@ static const sc_call *public_call(const call_id_entry *entry)
     return (entry && entry->call) ? &entry->call->pub : NULL;
 }
 
+/* Where a call stands, to tell whether a message moved it: statistics
+ * re-count a call only then. */
+typedef struct {
+    const call_record *call;
+    gboolean           known;
+    sc_disposition     outcome;
+    guint              code;
+} standing;
+
+static standing standing_of(const call_id_entry *entry)
+{
+    standing now = { entry ? entry->call : NULL, FALSE, SC_DISP_NO_FINAL_RESPONSE, 0 };
+
+    if (now.call && now.call->pub.outcome_known) {
+        now.known = TRUE;
+        now.outcome = now.call->pub.outcome;
+        now.code = now.call->pub.decisive_code;
+    }
+    return now;
+}
+
+static gboolean standing_moved(standing before, const call_id_entry *entry)
+{
+    standing now = standing_of(entry);
+
+    return now.call && (now.call != before.call || now.known != before.known
+                        || now.outcome != before.outcome || now.code != before.code);
+}
+
 /* ---- Requests ---------------------------------------------------------- */
 
 static void transaction_from_request(sc_outcome_machine *m, call_id_entry *entry,
@@ -80,12 +109,14 @@ const sc_request_state *sc_outcome_add_request(sc_outcome_machine *m, const sc_s
     call_id_entry *entry;
     transaction *txn;
     sc_request_state *state;
+    standing before;
 
     if (!m || !message_usable(msg))
         return NULL;
     timer_b_expire(m, msg->time);
 
     entry = call_id_ensure(m, msg->call_id);
+    before = standing_of(entry);
     state = sc_arena_new0(m->records, sc_request_state);
     state->frame = msg->frame;
     txn = transaction_lookup(m, entry, msg->cseq, msg->cseq_method);
@@ -96,6 +127,7 @@ const sc_request_state *sc_outcome_add_request(sc_outcome_machine *m, const sc_s
     else
         state->retransmission = TRUE;
     state->call = public_call(entry);
+    state->call_changed = standing_moved(before, entry);
     return state;
 }
 
@@ -173,6 +205,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
     call_id_entry *entry;
     transaction *txn;
     sc_response_state *state;
+    standing before;
 
     if (!m || !message_usable(msg))
         return NULL;
@@ -181,6 +214,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
         return malformed_response(m, msg);
 
     entry = call_id_ensure(m, msg->call_id);
+    before = standing_of(entry);
     txn = transaction_lookup(m, entry, msg->cseq, msg->cseq_method);
     if (!txn)
         txn = transaction_from_response(m, entry, msg);
@@ -191,6 +225,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
         state->retransmission = TRUE;
     else
         transaction_take_response(m, txn, state, msg, disposition);
+    state->call_changed = standing_moved(before, entry);
     return state;
 }
 

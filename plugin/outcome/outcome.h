@@ -48,8 +48,9 @@ typedef struct {
 /* What the machine knows about one request. */
 typedef struct {
     guint32   frame;
-    gboolean  retransmission;      /* same method, Call-ID, CSeq as an earlier one */
-    gboolean  no_final_response;   /* INVITE that got no final response (so far: see sc_outcome_finish) */
+    guint     retransmission    : 1; /* same method, Call-ID, CSeq as an earlier one */
+    guint     no_final_response : 1; /* INVITE that got no final response (so far: see sc_outcome_finish) */
+    guint     call_changed      : 1; /* this request made the call or changed its outcome or deciding code */
     const sc_call *call;           /* INVITE/ACK/CANCEL/BYE of a call; NULL otherwise */
 } sc_request_state;
 
@@ -58,10 +59,11 @@ typedef struct {
     guint32   frame;
     guint32   request_frame;       /* 0 when the request was not seen */
     double    response_time_ms;    /* meaningful when request_frame != 0 */
-    gboolean  retransmission;      /* same code, CSeq and To-tag as an earlier one */
-    gboolean  initial_invite;      /* answers an INVITE outside a dialog */
-    gboolean  decisive;            /* decided its call's outcome */
-    gboolean  superseded;          /* a final response the call got past */
+    guint     retransmission : 1;  /* same code, CSeq and To-tag as an earlier one */
+    guint     initial_invite : 1;  /* answers an INVITE outside a dialog */
+    guint     decisive       : 1;  /* decided its call's outcome */
+    guint     superseded     : 1;  /* a final response the call got past */
+    guint     call_changed   : 1;  /* this response made the call or changed its outcome or deciding code */
     const sc_call *call;           /* NULL for responses to non-INVITE outside calls */
 } sc_response_state;
 

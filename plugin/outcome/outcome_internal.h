@@ -12,11 +12,14 @@
 #include "arena.h"
 
 typedef struct call_record call_record;
+typedef struct transaction transaction;
 
 /* Everything sharing one Call-ID, whether or not it is a call. */
 typedef struct {
-    const char  *call_id;       /* first member: the set hashes the record through it */
+    const char  *call_id;       /* first member: the set hashes the record through it;
+                                   the text follows the record, to share its cache line */
     call_record *call;          /* NULL until an initial INVITE shows up */
+    transaction *last_used;     /* most messages belong to the transaction before them */
 } call_id_entry;
 
 /* One (code, To-tag) a transaction has answered with; a repeat is a
@@ -33,7 +36,7 @@ typedef struct {
     const char          *method;    /* interned */
 } transaction_key;
 
-typedef struct {
+struct transaction {
     transaction_key   key;              /* first member: the set hashes the record through it */
     sc_request_state *request;          /* the first request's state; NULL while unseen */
     double            request_time;
@@ -48,7 +51,7 @@ typedef struct {
     /* Ended by sc_outcome_finish() only: in a live capture the capture was
      * not over after all, and a final response may still arrive. */
     guint             ended_at_finish : 1;
-} transaction;
+};
 
 struct call_record {
     sc_call            pub;
@@ -78,9 +81,9 @@ void            transactions_init(sc_outcome_machine *m);
 void            transactions_clear(sc_outcome_machine *m);
 call_id_entry  *call_id_lookup(sc_outcome_machine *m, const char *call_id);
 call_id_entry  *call_id_ensure(sc_outcome_machine *m, const char *call_id);
-transaction    *transaction_lookup(sc_outcome_machine *m, const call_id_entry *entry,
+transaction    *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry,
                                    guint32 cseq, const char *method);
-transaction    *transaction_create(sc_outcome_machine *m, const call_id_entry *entry,
+transaction    *transaction_create(sc_outcome_machine *m, call_id_entry *entry,
                                    guint32 cseq, const char *method);
 /* Records the response; TRUE when the transaction had already answered
  * with the same code and To-tag. */

@@ -8,9 +8,31 @@
 
 /* ---- Call-IDs ---------------------------------------------------------- */
 
+/* Every message hashes its Call-ID, which is long: eight bytes at a time. */
+static guint text_hash(const char *text)
+{
+    const guint64 mul = G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
+    gsize len = strlen(text);
+    guint64 h = (guint64)len * G_GUINT64_CONSTANT(0x9e3779b97f4a7c15);
+    guint64 word;
+
+    for (; len >= 8; text += 8, len -= 8) {
+        memcpy(&word, text, 8);
+        h = (h ^ word) * mul;
+        h ^= h >> 32;
+    }
+    if (len) {
+        word = 0;
+        memcpy(&word, text, len);
+        h = (h ^ word) * mul;
+        h ^= h >> 32;
+    }
+    return (guint)(h ^ (h >> 29));
+}
+
 static guint call_id_hash(gconstpointer entry)
 {
-    return g_str_hash(((const call_id_entry *)entry)->call_id);
+    return text_hash(((const call_id_entry *)entry)->call_id);
 }
 
 static gboolean call_id_equal(gconstpointer a, gconstpointer b)
@@ -28,11 +50,14 @@ call_id_entry *call_id_lookup(sc_outcome_machine *m, const char *call_id)
 call_id_entry *call_id_ensure(sc_outcome_machine *m, const char *call_id)
 {
     call_id_entry *entry = call_id_lookup(m, call_id);
+    gsize len;
 
     if (entry)
         return entry;
-    entry = sc_arena_new0(m->records, call_id_entry);
-    entry->call_id = g_string_chunk_insert(m->strings, call_id);
+    len = strlen(call_id);
+    entry = sc_arena_alloc0(m->records, sizeof *entry + len + 1);
+    memcpy(entry + 1, call_id, len + 1);
+    entry->call_id = (const char *)(entry + 1);
     g_hash_table_add(m->call_ids, entry);
     return entry;
 }
@@ -66,19 +91,26 @@ static gboolean transaction_equal(gconstpointer a, gconstpointer b)
     return x->call_id == y->call_id && x->cseq == y->cseq && strcmp(x->method, y->method) == 0;
 }
 
-transaction *transaction_lookup(sc_outcome_machine *m, const call_id_entry *entry,
+transaction *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry,
                                 guint32 cseq, const char *method)
 {
     transaction_key probe = { .call_id = entry, .cseq = cseq, .method = method };
+    transaction *txn = entry->last_used;
 
-    return g_hash_table_lookup(m->transactions, &probe);
+    if (txn && transaction_equal(&txn->key, &probe))
+        return txn;
+    txn = g_hash_table_lookup(m->transactions, &probe);
+    if (txn)
+        entry->last_used = txn;
+    return txn;
 }
 
-transaction *transaction_create(sc_outcome_machine *m, const call_id_entry *entry,
+transaction *transaction_create(sc_outcome_machine *m, call_id_entry *entry,
                                 guint32 cseq, const char *method)
 {
     transaction *txn = sc_arena_new0(m->records, transaction);
 
+    entry->last_used = txn;
     txn->key.call_id = entry;
     txn->key.cseq = cseq;
     txn->key.method = g_string_chunk_insert_const(m->strings, method);

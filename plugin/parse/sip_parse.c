@@ -1,0 +1,464 @@
+/* SIP message bytes -> sc_sip_message (see sip_parse.h for why).
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#define _GNU_SOURCE     /* memmem */
+#include <stdlib.h>
+#include <string.h>
+#include "sip_parse.h"
+
+#define SIP_VERSION      "SIP/2.0"
+#define SIP_VERSION_LEN  7
+/* SIP gives up on a CSeq method longer than this, and on the headers after it. */
+#define MAX_CSEQ_METHOD  16
+
+typedef struct {
+    const char *start;
+    gsize       len;
+} span;
+
+typedef struct {
+    sc_sip_message  *msg;
+    sc_copy_text_fn  copy;
+    gpointer         pool;
+    const char      *message;      /* the message's first byte */
+    span             server;
+    span             user_agent;
+    gboolean         stop;         /* SIP stopped reading headers here */
+} parse_state;
+
+static const char *find_byte(const char *p, const char *end, char c)
+{
+    return p < end ? (const char *)memchr(p, c, (gsize)(end - p)) : NULL;
+}
+
+static const char *copy_span(parse_state *ps, const char *start, const char *end)
+{
+    return ps->copy(ps->pool, start, (gsize)(end - start));
+}
+
+/* Line end as Wireshark finds it: CR, LF or CRLF. Lines end in CRLF almost
+ * always: look for the LF, then for a CR before it. */
+static const char *line_end(const char *p, const char *end, const char **next)
+{
+    const char *lf = find_byte(p, end, '\n');
+    const char *stop = lf ? lf : end;
+    const char *cr = find_byte(p, stop, '\r');
+
+    if (cr && cr + 1 < stop) {
+        *next = cr + 1;           /* a lone CR ends the line */
+        return cr;
+    }
+    if (!lf) {
+        *next = end;
+        return cr ? cr : end;
+    }
+    *next = lf + 1;
+    return cr ? cr : lf;
+}
+
+gsize sc_sip_leading_newlines(const char *data, gsize len)
+{
+    gsize n = 0;
+
+    while (n < len && (data[n] == '\r' || data[n] == '\n'))
+        n++;
+    return n;
+}
+
+const char *sc_sip_method_constant(const char *text, gsize len)
+{
+    static const char *const methods[] = {
+        "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "PRACK", "UPDATE",
+        "SUBSCRIBE", "NOTIFY", "REFER", "INFO", "MESSAGE", "PUBLISH",
+    };
+
+    for (gsize i = 0; len > 0 && i < G_N_ELEMENTS(methods); i++) {
+        if (methods[i][0] == *text && strlen(methods[i]) == len && memcmp(methods[i], text, len) == 0)
+            return methods[i];
+    }
+    return NULL;
+}
+
+static const char *method_text(parse_state *ps, const char *start, const char *end)
+{
+    const char *constant = sc_sip_method_constant(start, (gsize)(end - start));
+
+    return constant ? constant : copy_span(ps, start, end);
+}
+
+/* strtoul over a bounded value, as SIP reads CSeq and Reason causes. */
+static unsigned long number_of(const char *start, const char *end)
+{
+    char buf[32];
+    gsize len = MIN((gsize)(end - start), sizeof buf - 1);
+
+    memcpy(buf, start, len);
+    buf[len] = '\0';
+    return strtoul(buf, NULL, 10);
+}
+
+/* ---- start line ---------------------------------------------------------- */
+
+/* SIP's test: "SIP/2.0 ddd ..." is a status line, "TOKEN uri-with-colon
+ * SIP/2.0" a request line; the spaces are looked for past the line end. */
+static gboolean parse_start_line(parse_state *ps, const char *data, const char *end,
+                                 const char *eol)
+{
+    sc_sip_message *msg = ps->msg;
+    const char *space1 = find_byte(data, end, ' ');
+    const char *token2, *space2, *token3;
+
+    if (!space1 || space1 == data)
+        return FALSE;
+    token2 = space1 + 1;
+    space2 = find_byte(token2, end, ' ');
+    if (!space2)
+        return FALSE;
+    token3 = space2 + 1;
+
+    if (space1 - data == SIP_VERSION_LEN && memcmp(data, SIP_VERSION, SIP_VERSION_LEN) == 0) {
+        const char *phrase = token3;
+        if (space2 - token2 != 3 || !g_ascii_isdigit(token2[0]) || !g_ascii_isdigit(token2[1])
+            || !g_ascii_isdigit(token2[2]) || space2 > eol)
+            return FALSE;
+        msg->is_response = TRUE;
+        msg->status_code = (guint)((token2[0] - '0') * 100 + (token2[1] - '0') * 10 + (token2[2] - '0'));
+        while (phrase < eol && *phrase == ' ')
+            phrase++;
+        while (eol > phrase && g_ascii_isspace(eol[-1]))
+            eol--;
+        msg->phrase = phrase < eol ? copy_span(ps, phrase, eol) : "";
+        return TRUE;
+    }
+
+    if (space2 - token2 < 3 || !find_byte(token2 + 1, space2, ':') || token3 > eol
+        || eol - token3 != SIP_VERSION_LEN || memcmp(token3, SIP_VERSION, SIP_VERSION_LEN) != 0)
+        return FALSE;
+    msg->method = method_text(ps, data, space1);
+    return TRUE;
+}
+
+/* ---- headers ------------------------------------------------------------- */
+
+typedef enum {
+    H_OTHER,
+    H_CALL_ID,
+    H_CSEQ,
+    H_FROM,
+    H_TO,
+    H_RETRY_AFTER,
+    H_SERVER,
+    H_USER_AGENT,
+    H_REASON,
+    H_WARNING,
+    H_CONTENT_LENGTH
+} header_kind;
+
+/* Names compared exactly as written before the colon, in any case: SIP
+ * does not trim them, so "To :" is an unknown header to SIP and to
+ * sipcodes. Every message has a dozen header lines: compare by length
+ * first, and only then the letters. */
+static gboolean name_is(const char *name, const char *lower, gsize len)
+{
+    /* OR-ing 0x20 lowers a letter and keeps '-'; `lower` has nothing else. */
+    for (gsize i = 0; i < len; i++) {
+        if ((name[i] | 0x20) != lower[i])
+            return FALSE;
+    }
+    return TRUE;
+}
+
+static header_kind kind_of(const char *name, gsize len)
+{
+    switch (len) {
+    case 1:
+        switch (name[0] | 0x20) {
+        case 'i': return H_CALL_ID;
+        case 'f': return H_FROM;
+        case 't': return H_TO;
+        case 'l': return H_CONTENT_LENGTH;
+        default:  return H_OTHER;
+        }
+    case 2:
+        return name_is(name, "to", 2) ? H_TO : H_OTHER;
+    case 4:
+        if (name_is(name, "cseq", 4))
+            return H_CSEQ;
+        return name_is(name, "from", 4) ? H_FROM : H_OTHER;
+    case 6:
+        if (name_is(name, "server", 6))
+            return H_SERVER;
+        return name_is(name, "reason", 6) ? H_REASON : H_OTHER;
+    case 7:
+        if (name_is(name, "call-id", 7))
+            return H_CALL_ID;
+        return name_is(name, "warning", 7) ? H_WARNING : H_OTHER;
+    case 10:
+        return name_is(name, "user-agent", 10) ? H_USER_AGENT : H_OTHER;
+    case 11:
+        return name_is(name, "retry-after", 11) ? H_RETRY_AFTER : H_OTHER;
+    case 14:
+        return name_is(name, "content-length", 14) ? H_CONTENT_LENGTH : H_OTHER;
+    default:
+        return H_OTHER;
+    }
+}
+
+/* From/To: the URI of a name-addr ("Bob" <sip:bob@x>) or of an addr-spec
+ * (sip:bob@x;tag=1); *after is where the header's parameters start. */
+static void address_uri(const char *value, const char *end, const char **uri, const char **uri_end,
+                        const char **after)
+{
+    const char *p = value;
+    const char *open;
+
+    if (p < end && *p == '"') {
+        for (p++; p < end && *p != '"'; p++) {
+            if (*p == '\\' && p + 1 < end)
+                p++;
+        }
+        if (p < end)
+            p++;
+    }
+    open = find_byte(p, end, '<');
+    if (open) {
+        const char *close = find_byte(open + 1, end, '>');
+        *uri = open + 1;
+        *uri_end = close ? close : end;
+        *after = close ? close + 1 : end;
+        return;
+    }
+    *uri = value;
+    for (p = value; p < end && *p != ';' && *p != ',' && !g_ascii_isspace(*p); p++)
+        ;
+    *uri_end = p;
+    *after = p;
+}
+
+static void take_address(parse_state *ps, const char *value, const char *end, gboolean is_to)
+{
+    const char *uri, *uri_end, *after;
+
+    address_uri(value, end, &uri, &uri_end, &after);
+    if (uri_end > uri) {
+        if (is_to)
+            ps->msg->to = copy_span(ps, uri, uri_end);
+        else
+            ps->msg->from = copy_span(ps, uri, uri_end);
+    }
+    if (!is_to)
+        return;
+    /* SIP looks for "tag=" anywhere after the URI, up to the next ';'. */
+    if (after < end) {
+        const char *tag = (const char *)memmem(after, (gsize)(end - after), "tag=", 4);
+        if (tag) {
+            const char *tag_end = find_byte(tag + 4, end, ';');
+            ps->msg->to_tag = copy_span(ps, tag + 4, tag_end ? tag_end : end);
+        }
+    }
+}
+
+static void take_cseq(parse_state *ps, const char *value, const char *end)
+{
+    const char *p = value;
+    const char *method;
+
+    while (p < end && g_ascii_isdigit(*p))
+        p++;
+    if (p == end) {
+        ps->stop = TRUE;        /* no method: SIP reads no further header */
+        return;
+    }
+    ps->msg->cseq = (guint32)number_of(value, end);
+    method = p;
+    while (method < end && !g_ascii_isalpha(*method))
+        method++;
+    if (method == end || end - method > MAX_CSEQ_METHOD) {
+        ps->stop = TRUE;
+        return;
+    }
+    ps->msg->cseq_method = method_text(ps, method, end);
+}
+
+/* RFC 3261 20.33: leading delta-seconds, at most ten digits that fit in
+ * 32 bits; "soon" or an overflowing number is unreadable. */
+static void take_retry_after(parse_state *ps, const char *value, const char *end)
+{
+    guint64 number = 0;
+    int digits = 0;
+
+    ps->msg->has_retry_after = TRUE;
+    ps->msg->retry_after_invalid = TRUE;
+    for (const char *p = value; p < end && g_ascii_isdigit(*p); p++, digits++) {
+        if (digits == 10)
+            return;
+        number = number * 10 + (guint64)(*p - '0');
+    }
+    if (digits == 0 || number > G_MAXUINT32)
+        return;
+    ps->msg->retry_after = (guint32)number;
+    ps->msg->retry_after_invalid = FALSE;
+}
+
+/* The first value of a Reason line, read as SIP reads it: the protocol is
+ * everything before the first ';', the cause whatever follows the next '='. */
+static void take_reason(parse_state *ps, const char *value, const char *end)
+{
+    sc_sip_message *msg = ps->msg;
+    const char *semicolon = find_byte(value, end, ';');
+    const char *equals, *cause_end;
+    gsize protocol_len;
+    sc_reason_protocol protocol;
+    guint cause = 0;
+
+    if (!semicolon || msg->reason_count >= SC_MAX_REASONS)
+        return;
+    protocol_len = (gsize)(semicolon - value);
+    if (protocol_len == 5 && g_ascii_strncasecmp(value, "Q.850", 5) == 0)
+        protocol = SC_REASON_Q850;
+    else if (protocol_len == 3 && g_ascii_strncasecmp(value, "SIP", 3) == 0)
+        protocol = SC_REASON_SIP;
+    else
+        protocol = SC_REASON_OTHER;
+    equals = find_byte(semicolon, end, '=');
+    if (equals) {
+        cause_end = find_byte(equals + 1, end, ';');
+        cause = (guint)number_of(equals + 1, cause_end ? cause_end : end);
+    } else {
+        /* SIP then reads the cause from the message's first byte: a start
+         * line begins with a letter, so the cause reads as 0. */
+        cause = (guint)number_of(ps->message, ps->message + 16);
+    }
+    msg->reasons[msg->reason_count].protocol = protocol;
+    msg->reasons[msg->reason_count].cause = cause;
+    msg->reason_count++;
+}
+
+static void take_header(parse_state *ps, header_kind kind, const char *value, const char *end)
+{
+    sc_sip_message *msg = ps->msg;
+
+    switch (kind) {
+    case H_CALL_ID:
+        msg->call_id = copy_span(ps, value, end);
+        break;
+    case H_CSEQ:
+        take_cseq(ps, value, end);
+        break;
+    case H_FROM:
+        take_address(ps, value, end, FALSE);
+        break;
+    case H_TO:
+        take_address(ps, value, end, TRUE);
+        break;
+    case H_RETRY_AFTER:
+        take_retry_after(ps, value, end);
+        break;
+    case H_SERVER:
+        ps->server = (span){ value, (gsize)(end - value) };
+        break;
+    case H_USER_AGENT:
+        ps->user_agent = (span){ value, (gsize)(end - value) };
+        break;
+    case H_REASON:
+        take_reason(ps, value, end);
+        break;
+    case H_WARNING:
+        if (msg->warning_count < SC_MAX_WARNINGS)
+            msg->warnings[msg->warning_count++] = copy_span(ps, value, end);
+        break;
+    case H_CONTENT_LENGTH:
+    case H_OTHER:
+        break;
+    }
+}
+
+/* The first letters of the headers kind_of knows, in both cases: most
+ * lines (Via, Contact, Max-Forwards...) are skipped on their first byte. */
+static const gboolean may_be_wanted[256] = {
+    ['c'] = TRUE, ['C'] = TRUE, ['i'] = TRUE, ['I'] = TRUE, ['f'] = TRUE, ['F'] = TRUE,
+    ['t'] = TRUE, ['T'] = TRUE, ['l'] = TRUE, ['L'] = TRUE, ['r'] = TRUE, ['R'] = TRUE,
+    ['s'] = TRUE, ['S'] = TRUE, ['u'] = TRUE, ['U'] = TRUE, ['w'] = TRUE, ['W'] = TRUE,
+};
+
+/* Digits only, as a length must be; -1 when there are none or too many. */
+static long content_length_of(const char *value, const char *end)
+{
+    long length = 0;
+    const char *p = value;
+
+    for (; p < end && g_ascii_isdigit(*p); p++) {
+        if (p - value == 9)
+            return -1;
+        length = length * 10 + (*p - '0');
+    }
+    return p == value ? -1 : length;
+}
+
+/* Reads header lines from p; returns where the body starts and sets
+ * *content_length (-1 when the message has none). */
+static const char *parse_headers(parse_state *ps, const char *p, const char *end, long *content_length)
+{
+    *content_length = -1;
+    while (p < end) {
+        const char *next;
+        const char *eol = line_end(p, end, &next);
+        const char *colon, *value;
+        header_kind kind;
+
+        if (eol == p)
+            return next;                    /* the blank line before the body */
+        /* A line that starts with white space continues the header. */
+        while (next < end && (*next == ' ' || *next == '\t'))
+            eol = line_end(next, end, &next);
+        if (ps->stop || !may_be_wanted[(guchar)*p]) {
+            p = next;
+            continue;
+        }
+        colon = find_byte(p, eol, ':');
+        if (colon) {
+            kind = kind_of(p, (gsize)(colon - p));
+            value = colon + 1;
+            while (value < eol && (*value == ' ' || *value == '\t' || *value == '\r' || *value == '\n'))
+                value++;
+            if (kind == H_CONTENT_LENGTH)
+                *content_length = content_length_of(value, eol);
+            else
+                take_header(ps, kind, value, eol);
+        }
+        p = next;
+    }
+    return end;
+}
+
+gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
+                           sc_copy_text_fn copy, gpointer pool)
+{
+    const char *end = data + len;
+    parse_state ps = { msg, copy, pool, data, { NULL, 0 }, { NULL, 0 }, FALSE };
+    const char *next, *eol, *body;
+    long content_length;
+
+    memset(msg, 0, sizeof *msg);
+    msg->phrase = "";
+    if (!data || len == 0)
+        return 0;
+    eol = line_end(data, end, &next);
+    if (!parse_start_line(&ps, data, end, eol)) {
+        memset(msg, 0, sizeof *msg);
+        msg->phrase = "";
+        return 0;
+    }
+    body = parse_headers(&ps, next, end, &content_length);
+    /* An unreadable Retry-After gives no delay to honour. */
+    if (msg->retry_after_invalid)
+        msg->has_retry_after = FALSE;
+    if (ps.server.start)
+        msg->server = copy(pool, ps.server.start, ps.server.len);
+    else if (ps.user_agent.start)
+        msg->server = copy(pool, ps.user_agent.start, ps.user_agent.len);
+    if (content_length < 0 || (gsize)content_length > (gsize)(end - body))
+        return len;
+    return (gsize)(body - data) + (gsize)content_length;
+}

@@ -1,0 +1,41 @@
+/* Reads one SIP message from its bytes into an sc_sip_message, the way
+ * Wireshark's SIP dissector reads the same headers into its fields.
+ *
+ * sipcodes normally takes SIP's fields (extract.c). Those exist only when
+ * Wireshark builds a protocol tree, and building one for every packet is
+ * most of what a tally-only run (tshark -q -z sipcodes,tree) would cost.
+ * Such runs get each message's bytes from SIP's own tap instead, and this
+ * parser gives the decide layer the same struct from them. Where SIP's field
+ * values have quirks (the first value of a Reason line only, CSeq read with
+ * strtoul), this parser has the same quirks, so both paths decide alike.
+ *
+ * No Wireshark types: unit-tested and fuzzed alone.
+ *
+ * SPDX-License-Identifier: GPL-2.0-or-later
+ */
+#ifndef SIPCODES_SIP_PARSE_H
+#define SIPCODES_SIP_PARSE_H
+
+#include <glib.h>
+#include "sip_message.h"
+
+/* Copies `len` bytes of `text` into a NUL-terminated string that lives at
+ * least as long as the message struct is used. */
+typedef char *(*sc_copy_text_fn)(gpointer pool, const char *text, gsize len);
+
+/* The constant text of a common method (SIP compares them case by case),
+ * or NULL: nearly every message names one, and pointing at a constant
+ * spares a copy. */
+const char *sc_sip_method_constant(const char *text, gsize len);
+
+/* Bytes of CR and LF before a message (keep-alives between TCP messages). */
+gsize sc_sip_leading_newlines(const char *data, gsize len);
+
+/* Parses the message that starts at data[0]. Returns the message's length
+ * (start line, headers, blank line and a body of Content-Length bytes, cut
+ * at `len`), or 0 when data does not start with a SIP request or status
+ * line. Fills every member of `msg` except frame and time. */
+gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
+                           sc_copy_text_fn copy, gpointer pool);
+
+#endif

@@ -76,6 +76,15 @@ static gboolean is_invite(const sc_sip_message *msg)
     return !msg->is_response && msg->method && strcmp(msg->method, "INVITE") == 0;
 }
 
+/* An ACK gets no response and decides nothing, and its frame shows
+ * nothing: the machine would only keep a transaction for it. */
+static const sc_request_state *add_request(sc_outcome_machine *machine, const sc_sip_message *msg)
+{
+    if (msg->method && strcmp(msg->method, "ACK") == 0)
+        return NULL;
+    return sc_outcome_add_request(machine, msg);
+}
+
 sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_set *overrides,
                                  proto_tree *tree, packet_info *pinfo, gboolean *saw_sip)
 {
@@ -91,11 +100,11 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
         responses += messages[i].is_response;
         invites += is_invite(&messages[i]);
     }
-    /* ACK, BYE, CANCEL, REGISTER...: the machine must see them, but nothing
-     * is shown on their frames, so they need no record. */
+    /* BYE, CANCEL, REGISTER...: the machine must see them, but nothing is
+     * shown on their frames, so they need no record. */
     if (responses == 0 && invites == 0) {
         for (guint i = 0; i < count; i++)
-            sc_outcome_add_request(machine, &messages[i]);
+            add_request(machine, &messages[i]);
         return NULL;
     }
 
@@ -110,7 +119,7 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
         if (msg->is_response) {
             record_response(&frame->responses[frame->response_count++], machine, overrides, msg);
         } else {
-            const sc_request_state *state = sc_outcome_add_request(machine, msg);
+            const sc_request_state *state = add_request(machine, msg);
             if (state && is_invite(msg))
                 frame->requests[frame->request_count++] = state;
         }

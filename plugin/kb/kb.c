@@ -107,19 +107,28 @@ const sc_code_info *sc_kb_codes(gsize *count)
     return sc_code_table;
 }
 
+/* Every response is looked up several times (machine, record, tally):
+ * index the table by code once. */
+#define SC_CODE_INDEX_SIZE 700
+
+static const sc_code_info *const *code_index(void)
+{
+    static const sc_code_info *index[SC_CODE_INDEX_SIZE];
+    static gsize built;
+
+    if (g_once_init_enter(&built)) {
+        for (gsize i = 0; i < sc_code_table_len; i++) {
+            if (sc_code_table[i].code < SC_CODE_INDEX_SIZE)
+                index[sc_code_table[i].code] = &sc_code_table[i];
+        }
+        g_once_init_leave(&built, 1);
+    }
+    return index;
+}
+
 const sc_code_info *sc_kb_code(guint code)
 {
-    gsize lo = 0, hi = sc_code_table_len;
-    while (lo < hi) {
-        gsize mid = lo + (hi - lo) / 2;
-        if (sc_code_table[mid].code == code)
-            return &sc_code_table[mid];
-        if (sc_code_table[mid].code < code)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return NULL;
+    return code < SC_CODE_INDEX_SIZE ? code_index()[code] : NULL;
 }
 
 /* RFC 3261 8.1.3.2: an unknown final response is handled as the x00 of its

@@ -70,7 +70,9 @@ struct sc_outcome_machine {
     GStringChunk *strings;
     GHashTable   *call_ids;        /* set of call_id_entry */
     GHashTable   *transactions;    /* set of transaction */
-    GQueue        timer_b;         /* INVITE transactions awaiting any response, oldest first */
+    GArray       *timer_b;         /* timer_entry: INVITE transactions awaiting any response,
+                                      oldest first, from index timer_b_head on */
+    guint         timer_b_head;
     call_record  *first_call;
     call_record  *last_call;
     guint         call_count;

@@ -155,16 +155,24 @@ gboolean transaction_note_response(sc_outcome_machine *m, transaction *txn,
     return FALSE;
 }
 
+/* The due time sits in the queue itself: every message checks the head,
+ * and reading it must not mean fetching a transaction from far away. */
+typedef struct {
+    double       due;
+    transaction *txn;
+} timer_entry;
+
 void transactions_init(sc_outcome_machine *m)
 {
     m->call_ids = g_hash_table_new(call_id_hash, call_id_equal);
     m->transactions = g_hash_table_new(transaction_hash, transaction_equal);
-    g_queue_init(&m->timer_b);
+    m->timer_b = g_array_new(FALSE, FALSE, sizeof(timer_entry));
+    m->timer_b_head = 0;
 }
 
 void transactions_clear(sc_outcome_machine *m)
 {
-    g_queue_clear(&m->timer_b);
+    g_array_free(m->timer_b, TRUE);
     g_hash_table_destroy(m->transactions);
     g_hash_table_destroy(m->call_ids);
 }
@@ -183,7 +191,9 @@ static void transaction_give_up(transaction *txn)
 
 void timer_b_start(sc_outcome_machine *m, transaction *txn)
 {
-    g_queue_push_tail(&m->timer_b, txn);
+    timer_entry entry = { txn->request_time + m->no_final_timeout_s, txn };
+
+    g_array_append_val(m->timer_b, entry);
 }
 
 /* Messages arrive in frame order, so the queue is in request-time order and
@@ -191,15 +201,19 @@ void timer_b_start(sc_outcome_machine *m, transaction *txn)
  * meantime is simply dropped when it reaches the head. */
 void timer_b_expire(sc_outcome_machine *m, double now)
 {
-    transaction *txn;
+    const timer_entry *entries = (const timer_entry *)(void *)m->timer_b->data;
 
-    while ((txn = g_queue_peek_head(&m->timer_b)) != NULL
-           && txn->request_time + m->no_final_timeout_s < now) {
-        g_queue_pop_head(&m->timer_b);
+    while (m->timer_b_head < m->timer_b->len && entries[m->timer_b_head].due < now) {
+        transaction *txn = entries[m->timer_b_head++].txn;
         if (!txn->got_response && !txn->closed) {
             txn->closed = TRUE;
             transaction_give_up(txn);
         }
+    }
+    /* Drop the expired part now and then, not on every message. */
+    if (m->timer_b_head >= 4096 && m->timer_b_head * 2 >= m->timer_b->len) {
+        g_array_remove_range(m->timer_b, 0, m->timer_b_head);
+        m->timer_b_head = 0;
     }
 }
 

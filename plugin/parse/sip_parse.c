@@ -5,6 +5,9 @@
 #define _GNU_SOURCE     /* memmem */
 #include <stdlib.h>
 #include <string.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include "sip_parse.h"
 
 #define SIP_VERSION      "SIP/2.0"
@@ -37,24 +40,47 @@ static const char *copy_span(parse_state *ps, const char *start, const char *end
     return ps->copy(ps->pool, start, (gsize)(end - start));
 }
 
-/* Line end as Wireshark finds it: CR, LF or CRLF. Lines end in CRLF almost
- * always: look for the LF, then for a CR before it. */
-static const char *line_end(const char *p, const char *end, const char **next)
+/* The first CR or LF. Header lines are short (35 bytes on average), and
+ * scanning for either byte in one pass beats two memchr calls a line. */
+#if defined(__SSE2__)
+static const char *first_cr_or_lf(const char *p, const char *end)
+{
+    const __m128i crs = _mm_set1_epi8('\r');
+    const __m128i lfs = _mm_set1_epi8('\n');
+
+    while (end - p >= 16) {
+        __m128i block = _mm_loadu_si128((const __m128i *)(const void *)p);
+        int hits = _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(block, crs), _mm_cmpeq_epi8(block, lfs)));
+        if (hits)
+            return p + __builtin_ctz((unsigned)hits);
+        p += 16;
+    }
+    while (p < end && *p != '\r' && *p != '\n')
+        p++;
+    return p;
+}
+#else
+static const char *first_cr_or_lf(const char *p, const char *end)
 {
     const char *lf = find_byte(p, end, '\n');
-    const char *stop = lf ? lf : end;
-    const char *cr = find_byte(p, stop, '\r');
+    const char *cr = find_byte(p, lf ? lf : end, '\r');
 
-    if (cr && cr + 1 < stop) {
-        *next = cr + 1;           /* a lone CR ends the line */
-        return cr;
-    }
-    if (!lf) {
+    return cr ? cr : lf ? lf : end;
+}
+#endif
+
+/* Line end as Wireshark finds it: CR, LF or CRLF. */
+static const char *line_end(const char *p, const char *end, const char **next)
+{
+    const char *eol = first_cr_or_lf(p, end);
+
+    if (eol == end)
         *next = end;
-        return cr ? cr : end;
-    }
-    *next = lf + 1;
-    return cr ? cr : lf;
+    else if (*eol == '\r' && eol + 1 < end && eol[1] == '\n')
+        *next = eol + 2;
+    else
+        *next = eol + 1;
+    return eol;
 }
 
 gsize sc_sip_leading_newlines(const char *data, gsize len)

@@ -19,13 +19,13 @@ typedef struct {
 
 typedef struct {
     guint                    code;
-    const char              *phrase;      /* carried phrase when it is not the registered one */
-    const char              *method;      /* CSeq method */
     gboolean                 has_retry_after;
     guint32                  retry_after;
     guint                    reason_count;
-    sc_reason                reasons[SC_MAX_REASONS];
     guint                    warning_count;
+    const char              *phrase;      /* carried phrase when it is not the registered one */
+    const char              *method;      /* CSeq method */
+    const sc_reason         *reasons;     /* reason_count of them; NULL when none */
     sc_warning_record       *warnings;
     const sc_override       *override;    /* the provider override that matched, or NULL */
     const sc_response_state *state;       /* NULL when the message lacks Call-ID or CSeq */

@@ -61,7 +61,9 @@ static void record_response(sc_response_record *rec, sc_outcome_machine *machine
     rec->has_retry_after = msg->has_retry_after;
     rec->retry_after = msg->retry_after;
     rec->reason_count = MIN(msg->reason_count, SC_MAX_REASONS);
-    memcpy(rec->reasons, msg->reasons, rec->reason_count * sizeof rec->reasons[0]);
+    if (rec->reason_count)
+        rec->reasons = (const sc_reason *)wmem_memdup(wmem_file_scope(), msg->reasons,
+                                                      rec->reason_count * sizeof msg->reasons[0]);
     record_warnings(rec, msg);
     if (!lookup.malformed)
         rec->override = sc_override_match(overrides, msg->status_code, msg->phrase, msg->server);
@@ -108,11 +110,15 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
         return NULL;
     }
 
-    frame = wmem_new0(wmem_file_scope(), sc_frame_record);
+    /* One block per frame: the record, then its responses, then its INVITEs. */
+    frame = (sc_frame_record *)wmem_alloc0(wmem_file_scope(), sizeof *frame
+                                           + responses * sizeof frame->responses[0]
+                                           + invites * sizeof frame->requests[0]);
     if (responses)
-        frame->responses = wmem_alloc0_array(wmem_file_scope(), sc_response_record, responses);
+        frame->responses = (sc_response_record *)(void *)(frame + 1);
     if (invites)
-        frame->requests = wmem_alloc0_array(wmem_file_scope(), const sc_request_state *, invites);
+        frame->requests = (const sc_request_state **)(void *)((char *)(frame + 1)
+                                                              + responses * sizeof frame->responses[0]);
 
     for (guint i = 0; i < count; i++) {
         const sc_sip_message *msg = &messages[i];

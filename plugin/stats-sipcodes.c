@@ -122,14 +122,25 @@ typedef struct {
     stat_node  *node_responses;
     stat_node  *node_finals;
     stat_node  *node_non_invite;
+    /* Every response counts under these: looked up once each. */
+    stat_node  *class_nodes[7];            /* by class; 0 is "Malformed" */
+    stat_node  *code_nodes[700];           /* by code, under its class */
+    stat_node  *final_nodes[SC_DISP_COUNT];
 } tree_state;
 
 /* stats_tree offers no per-tree user pointer. */
 static GHashTable *tree_states;
 
+static stats_tree *last_tree;
+static tree_state *last_state;
+
 static tree_state *state_of(stats_tree *st)
 {
-    return tree_states ? (tree_state *)g_hash_table_lookup(tree_states, st) : NULL;
+    if (st != last_tree || !last_state) {
+        last_state = tree_states ? (tree_state *)g_hash_table_lookup(tree_states, st) : NULL;
+        last_tree = st;
+    }
+    return last_state;
 }
 
 static stat_node *node_of(stats_tree *st, tree_state *ts, const stat_node *parent,
@@ -145,6 +156,14 @@ static stat_node *node_of(stats_tree *st, tree_state *ts, const stat_node *paren
         g_hash_table_add(ts->nodes, ref);
     }
     return ref->node;
+}
+
+static stat_node *cached_node(stats_tree *st, tree_state *ts, stat_node **slot, const stat_node *parent,
+                              const char *name, gboolean with_children)
+{
+    if (!*slot)
+        *slot = node_of(st, ts, parent, name, with_children);
+    return *slot;
 }
 
 static stat_node *add_to_node(stats_tree *st, tree_state *ts, const stat_node *parent,
@@ -189,6 +208,9 @@ static void tree_init(stats_tree *st)
     if (ts->nodes)
         g_hash_table_destroy(ts->nodes);
     ts->nodes = g_hash_table_new_full(node_ref_hash, node_ref_equal, g_free, NULL);
+    memset(ts->class_nodes, 0, sizeof ts->class_nodes);
+    memset(ts->code_nodes, 0, sizeof ts->code_nodes);
+    memset(ts->final_nodes, 0, sizeof ts->final_nodes);
 
     ts->node_calls = top_node(st, ST_CALLS);
     ts->node_kpi = top_node(st, ST_KPI);
@@ -210,6 +232,10 @@ static void tree_cleanup(stats_tree *st)
     if (ts->nodes)
         g_hash_table_destroy(ts->nodes);
     g_hash_table_remove(tree_states, st);
+    if (last_tree == st) {
+        last_tree = NULL;
+        last_state = NULL;
+    }
     g_free(ts);
 }
 
@@ -262,14 +288,22 @@ static void tally_response(stats_tree *st, tree_state *ts, const sc_response_rec
     if (state && state->retransmission)
         return;
     ts->node_responses->counter++;
-    class_node = add_to_node(st, ts, ts->node_responses,
-                             status_class ? sc_class_name(status_class) : "Malformed", TRUE, 1);
-    add_to_node(st, ts, class_node, label, FALSE, 1);
+    class_node = cached_node(st, ts, &ts->class_nodes[status_class], ts->node_responses,
+                             status_class ? sc_class_name(status_class) : "Malformed", TRUE);
+    class_node->counter++;
+    if (rec->code < G_N_ELEMENTS(ts->code_nodes))
+        cached_node(st, ts, &ts->code_nodes[rec->code], class_node, label, FALSE)->counter++;
+    else
+        add_to_node(st, ts, class_node, label, FALSE, 1);
 
     if (status_class >= 2) {
         sc_explanation e = sc_record_explain(rec);
         ts->node_finals->counter++;
-        add_to_node(st, ts, ts->node_finals, sc_disposition_name(e.disposition), FALSE, 1);
+        if ((guint)e.disposition < SC_DISP_COUNT)
+            cached_node(st, ts, &ts->final_nodes[e.disposition], ts->node_finals,
+                        sc_disposition_name(e.disposition), FALSE)->counter++;
+        else
+            add_to_node(st, ts, ts->node_finals, sc_disposition_name(e.disposition), FALSE, 1);
         if (rec->method && strcmp(rec->method, "INVITE") != 0) {
             stat_node *method_node;
             ts->node_non_invite->counter++;

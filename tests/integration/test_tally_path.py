@@ -76,6 +76,23 @@ def test_message_bytes_decide_like_fields_in_the_call_table(home):
     compare(home, ["-z", "sipcodes,calls"], "with -z sipcodes,calls")
 
 
+def sipcodes_expert_lines(home, capture, extra_args):
+    output = home.run(list(extra_args) + ["-r", capture, "-q", "-z", "expert"]).stdout
+    return sorted(line for line in output.splitlines() if "  sipcodes  " in line)
+
+
+def test_expert_info_alike_both_ways(home):
+    """Expert information is added while the frame is dissected, so reading
+    the tapped bytes must happen in the frame itself, before taps run."""
+    total = 0
+    for capture in captures(home):
+        from_fields = sipcodes_expert_lines(home, capture, [])
+        check_equal(sipcodes_expert_lines(home, capture, ["-z", "sipcodes,tree"]), from_fields,
+                    f"{os.path.basename(capture)}: sipcodes expert lines with -z sipcodes,tree")
+        total += len(from_fields)
+    check(total >= 40, f"only {total} sipcodes expert lines: the comparison compared little")
+
+
 def tree_text(home, capture, extra_args):
     output = home.run(list(extra_args) + ["-r", capture, "-q", "-z", "sipcodes,tree"]).stdout
     start = output.find("SIP Response Insight")

@@ -283,8 +283,6 @@ static guint messages_from_fields(proto_tree *tree, packet_info *pinfo, sc_sip_m
 
     if (!sip_items)
         return 0;
-    if (max > SC_MAX_MESSAGES_PER_FRAME)
-        max = SC_MAX_MESSAGES_PER_FRAME;
 
     for (guint i = 0; i < sip_items->len && count < max; i++) {
         const field_info *item = (const field_info *)g_ptr_array_index(sip_items, i);

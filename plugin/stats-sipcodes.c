@@ -21,23 +21,6 @@
 #include "sipcodes.h"
 #include "stats-sipcodes.h"
 
-/* ---- where a call stands ----------------------------------------------- */
-
-typedef struct {
-    sc_disposition outcome;
-    guint          code;
-} call_standing;
-
-static call_standing standing_of(const sc_call *call)
-{
-    call_standing standing = { SC_DISP_NO_FINAL_RESPONSE, 0 };
-    if (call->outcome_known) {
-        standing.outcome = call->outcome;
-        standing.code = call->decisive_code;
-    }
-    return standing;
-}
-
 /* The stats tree names nodes by text; building "486 Busy Here" for every
  * response showed up in profiles, so each label is made once. At most 600
  * of them exist, for the life of the plugin. */
@@ -108,7 +91,7 @@ static stat_node *create_node(stats_tree *st, const char *name, const stat_node 
 }
 
 typedef struct {
-    GHashTable *standing;   /* sc_call -> call_standing; calls live as long as the capture's
+    GHashTable *standing;   /* sc_call -> sc_call_standing; calls live as long as the capture's
                                dissection, and init runs again before a new one */
     GHashTable *nodes;      /* node_ref set; valid until the tree is built anew (init) */
     guint       calls;
@@ -239,7 +222,7 @@ static void tree_cleanup(stats_tree *st)
     g_free(ts);
 }
 
-static void move_call_in_tree(stats_tree *st, tree_state *ts, call_standing standing, int delta)
+static void move_call_in_tree(stats_tree *st, tree_state *ts, sc_call_standing standing, int delta)
 {
     stat_node *outcome_node = add_to_node(st, ts, ts->node_calls, sc_disposition_name(standing.outcome),
                                           TRUE, delta);
@@ -260,15 +243,15 @@ static void set_kpis(tree_state *ts)
 
 static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
 {
-    call_standing now = standing_of(call);
-    call_standing *before = (call_standing *)g_hash_table_lookup(ts->standing, call);
+    sc_call_standing now = sc_call_standing_of(call);
+    sc_call_standing *before = (sc_call_standing *)g_hash_table_lookup(ts->standing, call);
 
     if (before && before->outcome == now.outcome && before->code == now.code)
         return;
     if (before) {
         move_call_in_tree(st, ts, *before, -1);
     } else {
-        before = g_new(call_standing, 1);
+        before = g_new(sc_call_standing, 1);
         g_hash_table_insert(ts->standing, (gpointer)call, before);
         ts->calls++;
         ts->node_calls->counter++;
@@ -469,7 +452,7 @@ static char *optional_ms(gboolean has, double ms)
 
 static void update_call_row(stat_tap_table *table, guint row, const sc_call *call)
 {
-    call_standing standing = standing_of(call);
+    sc_call_standing standing = sc_call_standing_of(call);
 
     set_uint(table, row, COL_CODE, standing.code);
     set_string(table, row, COL_REASON, table_text(call->outcome_known && call->decisive_reason

@@ -48,24 +48,29 @@ static const sc_call *public_call(const call_id_entry *entry)
     return (entry && entry->call) ? &entry->call->pub : NULL;
 }
 
-/* Where a call stands, to tell whether a message moved it: statistics
- * re-count a call only then. */
+sc_call_standing sc_call_standing_of(const sc_call *call)
+{
+    sc_call_standing now = { SC_DISP_NO_FINAL_RESPONSE, 0 };
+
+    if (call && call->outcome_known) {
+        now.outcome = call->outcome;
+        now.code = call->decisive_code;
+    }
+    return now;
+}
+
+/* Where a message found its call, to tell whether it moved the call:
+ * statistics re-count a call only then. */
 typedef struct {
     const call_record *call;
-    gboolean           known;
-    sc_disposition     outcome;
-    guint              code;
+    sc_call_standing   standing;
 } standing;
 
 static standing standing_of(const call_id_entry *entry)
 {
-    standing now = { entry ? entry->call : NULL, FALSE, SC_DISP_NO_FINAL_RESPONSE, 0 };
+    const call_record *call = entry ? entry->call : NULL;
+    standing now = { call, sc_call_standing_of(call ? &call->pub : NULL) };
 
-    if (now.call && now.call->pub.outcome_known) {
-        now.known = TRUE;
-        now.outcome = now.call->pub.outcome;
-        now.code = now.call->pub.decisive_code;
-    }
     return now;
 }
 
@@ -73,8 +78,8 @@ static gboolean standing_moved(standing before, const call_id_entry *entry)
 {
     standing now = standing_of(entry);
 
-    return now.call && (now.call != before.call || now.known != before.known
-                        || now.outcome != before.outcome || now.code != before.code);
+    return now.call && (now.call != before.call || now.standing.outcome != before.standing.outcome
+                        || now.standing.code != before.standing.code);
 }
 
 /* ---- Requests ---------------------------------------------------------- */

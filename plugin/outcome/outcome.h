@@ -45,6 +45,16 @@ typedef struct {
     guint          attempts;        /* INVITE transactions outside a dialog */
 } sc_call;
 
+/* Where a call stands now: its outcome and deciding code, or No Final
+ * Response with code 0 while it is undecided (which is what it is if the
+ * capture ends there). */
+typedef struct {
+    sc_disposition outcome;
+    guint          code;
+} sc_call_standing;
+
+sc_call_standing sc_call_standing_of(const sc_call *call);
+
 /* What the machine knows about one request. */
 typedef struct {
     guint32   frame;

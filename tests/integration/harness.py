@@ -72,14 +72,17 @@ class TsharkHome:
             os.chown(full, NOBODY, NOBODY)
         return full
 
-    def capture(self, name):
-        """A copy of a sample capture that the unprivileged user can read."""
-        source = os.path.join(SAMPLES, name)
-        check(os.path.isfile(source), f"sample capture missing: {source}")
+    def capture(self, name, folder=None):
+        """A copy of a capture (a sample unless another folder is given)
+        that the unprivileged user can read."""
+        source = os.path.join(folder or SAMPLES, name)
+        check(os.path.isfile(source), f"capture missing: {source}")
         target = os.path.join(self.path, name)
         if not os.path.exists(target):
             shutil.copy(source, target)
             os.chmod(target, 0o644)
+            if os.geteuid() == 0:
+                os.chown(target, NOBODY, NOBODY)
         return target
 
     def run(self, args, expect_success=True):

@@ -13,20 +13,13 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from harness import BOOLEAN_TEXT, check, check_equal, run_tests, SAMPLES  # noqa: E402
 
-TORTURE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "robustness",
-                       "rfc4475-torture.pcapng")
+TORTURE = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "robustness",
+                                        "rfc4475-torture.pcapng"))
 
 
 def captures(home):
     names = sorted(os.path.basename(p) for p in glob.glob(os.path.join(SAMPLES, "*.pcapng")))
-    paths = [home.capture(name) for name in names]
-    torture = os.path.join(home.path, "rfc4475-torture.pcapng")
-    with open(TORTURE, "rb") as source, open(torture, "wb") as target:
-        target.write(source.read())
-    os.chmod(torture, 0o644)
-    if os.geteuid() == 0:
-        os.chown(torture, 65534, 65534)
-    return paths + [torture]
+    return [home.capture(name) for name in names] + [home.capture(os.path.basename(TORTURE), os.path.dirname(TORTURE))]
 
 
 def sipcodes_fields(home):

@@ -90,9 +90,17 @@ static stat_node *create_node(stats_tree *st, const char *name, const stat_node 
     return (stat_node *)g_hash_table_lookup(parent->hash ? parent->hash : st->names, name);
 }
 
+#define CODE_NODE_SLOTS 700   /* codes 0 (none) to 699 */
+
+/* Where the tree has a call counted, by the call's serial. */
 typedef struct {
-    GHashTable *standing;   /* sc_call -> sc_call_standing; calls live as long as the capture's
-                               dissection, and init runs again before a new one */
+    sc_call_standing standing;
+    gboolean         counted;
+} tallied_call;
+
+typedef struct {
+    GArray     *tallied;    /* tallied_call by sc_call serial; calls live as long as the
+                               capture's dissection, and init runs again before a new one */
     GHashTable *nodes;      /* node_ref set; valid until the tree is built anew (init) */
     guint       calls;
     guint       answered;
@@ -107,8 +115,11 @@ typedef struct {
     stat_node  *node_non_invite;
     /* Every response counts under these: looked up once each. */
     stat_node  *class_nodes[7];            /* by class; 0 is "Malformed" */
-    stat_node  *code_nodes[700];           /* by code, under its class */
+    stat_node  *code_nodes[CODE_NODE_SLOTS];   /* by code, under its class */
     stat_node  *final_nodes[SC_DISP_COUNT];
+    /* Calls move between these: by outcome, then by deciding code (allocated when first used). */
+    stat_node  *outcome_nodes[SC_DISP_COUNT];
+    stat_node **outcome_code_nodes[SC_DISP_COUNT];
 } tree_state;
 
 /* stats_tree offers no per-tree user pointer. */
@@ -160,9 +171,9 @@ static stat_node *add_to_node(stats_tree *st, tree_state *ts, const stat_node *p
 
 static void forget_calls(tree_state *ts)
 {
-    if (ts->standing)
-        g_hash_table_destroy(ts->standing);
-    ts->standing = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL, g_free);
+    if (!ts->tallied)
+        ts->tallied = g_array_new(FALSE, TRUE, sizeof(tallied_call));
+    g_array_set_size(ts->tallied, 0);
     ts->calls = ts->answered = ts->reached = 0;
     ts->last_frame = 0;
 }
@@ -194,6 +205,11 @@ static void tree_init(stats_tree *st)
     memset(ts->class_nodes, 0, sizeof ts->class_nodes);
     memset(ts->code_nodes, 0, sizeof ts->code_nodes);
     memset(ts->final_nodes, 0, sizeof ts->final_nodes);
+    memset(ts->outcome_nodes, 0, sizeof ts->outcome_nodes);
+    for (guint d = 0; d < SC_DISP_COUNT; d++) {
+        if (ts->outcome_code_nodes[d])
+            memset(ts->outcome_code_nodes[d], 0, CODE_NODE_SLOTS * sizeof(stat_node *));
+    }
 
     ts->node_calls = top_node(st, ST_CALLS);
     ts->node_kpi = top_node(st, ST_KPI);
@@ -210,8 +226,10 @@ static void tree_cleanup(stats_tree *st)
 
     if (!ts)
         return;
-    if (ts->standing)
-        g_hash_table_destroy(ts->standing);
+    if (ts->tallied)
+        g_array_free(ts->tallied, TRUE);
+    for (guint d = 0; d < SC_DISP_COUNT; d++)
+        g_free(ts->outcome_code_nodes[d]);
     if (ts->nodes)
         g_hash_table_destroy(ts->nodes);
     g_hash_table_remove(tree_states, st);
@@ -222,12 +240,31 @@ static void tree_cleanup(stats_tree *st)
     g_free(ts);
 }
 
+static stat_node *outcome_code_node(stats_tree *st, tree_state *ts, stat_node *outcome_node,
+                                    sc_call_standing standing)
+{
+    stat_node ***codes = &ts->outcome_code_nodes[standing.outcome];
+
+    if (standing.code >= CODE_NODE_SLOTS)
+        return node_of(st, ts, outcome_node, code_label(standing.code), FALSE);
+    if (!*codes)
+        *codes = g_new0(stat_node *, CODE_NODE_SLOTS);
+    return cached_node(st, ts, &(*codes)[standing.code], outcome_node, code_label(standing.code), FALSE);
+}
+
 static void move_call_in_tree(stats_tree *st, tree_state *ts, sc_call_standing standing, int delta)
 {
-    stat_node *outcome_node = add_to_node(st, ts, ts->node_calls, sc_disposition_name(standing.outcome),
-                                          TRUE, delta);
+    stat_node *outcome_node;
 
-    add_to_node(st, ts, outcome_node, code_label(standing.code), FALSE, delta);
+    if ((guint)standing.outcome >= SC_DISP_COUNT) {
+        outcome_node = add_to_node(st, ts, ts->node_calls, sc_disposition_name(standing.outcome), TRUE, delta);
+        add_to_node(st, ts, outcome_node, code_label(standing.code), FALSE, delta);
+    } else {
+        outcome_node = cached_node(st, ts, &ts->outcome_nodes[standing.outcome], ts->node_calls,
+                                   sc_disposition_name(standing.outcome), TRUE);
+        outcome_node->counter += delta;
+        outcome_code_node(st, ts, outcome_node, standing)->counter += delta;
+    }
     if (standing.outcome == SC_DISP_ANSWERED)
         ts->answered += (guint)delta;
     if (sc_disposition_reached_callee(standing.outcome))
@@ -244,20 +281,22 @@ static void set_kpis(tree_state *ts)
 static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
 {
     sc_call_standing now = sc_call_standing_of(call);
-    sc_call_standing *before = (sc_call_standing *)g_hash_table_lookup(ts->standing, call);
+    tallied_call *before;
 
-    if (before && before->outcome == now.outcome && before->code == now.code)
+    if (call->serial >= ts->tallied->len)
+        g_array_set_size(ts->tallied, MAX(call->serial + 1, ts->tallied->len * 2));
+    before = &g_array_index(ts->tallied, tallied_call, call->serial);
+    if (before->counted && before->standing.outcome == now.outcome && before->standing.code == now.code)
         return;
-    if (before) {
-        move_call_in_tree(st, ts, *before, -1);
+    if (before->counted) {
+        move_call_in_tree(st, ts, before->standing, -1);
     } else {
-        before = g_new(sc_call_standing, 1);
-        g_hash_table_insert(ts->standing, (gpointer)call, before);
+        before->counted = TRUE;
         ts->calls++;
         ts->node_calls->counter++;
     }
     move_call_in_tree(st, ts, now, 1);
-    *before = now;
+    before->standing = now;
     set_kpis(ts);
 }
 
@@ -359,19 +398,19 @@ static stat_tap_table_item call_table_columns[COL_COUNT] = {
 
 #define CALL_TABLE_TITLE "SIP calls"
 
-/* Call-ID -> row + 1, per table (the table API offers no user pointer). */
+/* Row + 1 by call serial, per table (the table API offers no user pointer). */
 static GHashTable *rows_by_table;
 
-static GHashTable *rows_of(stat_tap_table *table)
+static GArray *rows_of(stat_tap_table *table)
 {
-    GHashTable *rows;
+    GArray *rows;
 
     if (!rows_by_table)
         rows_by_table = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
-                                              (GDestroyNotify)g_hash_table_destroy);
-    rows = (GHashTable *)g_hash_table_lookup(rows_by_table, table);
+                                              (GDestroyNotify)g_array_unref);
+    rows = (GArray *)g_hash_table_lookup(rows_by_table, table);
     if (!rows) {
-        rows = g_hash_table_new_full(g_str_hash, g_str_equal, g_free, NULL);
+        rows = g_array_new(FALSE, TRUE, sizeof(guint));
         g_hash_table_insert(rows_by_table, table, rows);
     }
     return rows;
@@ -464,18 +503,16 @@ static void update_call_row(stat_tap_table *table, guint row, const sc_call *cal
     set_uint(table, row, COL_ATTEMPTS, call->attempts);
 }
 
-static void table_tally_call(stat_tap_table *table, GHashTable *rows, const sc_call *call)
+static void table_tally_call(stat_tap_table *table, GArray *rows, const sc_call *call)
 {
-    gpointer row_plus_one = g_hash_table_lookup(rows, call->call_id);
-    guint row;
+    guint *row_plus_one;
 
-    if (row_plus_one) {
-        row = GPOINTER_TO_UINT(row_plus_one) - 1;
-    } else {
-        row = new_call_row(table, call);
-        g_hash_table_insert(rows, g_strdup(call->call_id), GUINT_TO_POINTER(row + 1));
-    }
-    update_call_row(table, row, call);
+    if (call->serial >= rows->len)
+        g_array_set_size(rows, MAX(call->serial + 1, rows->len * 2));
+    row_plus_one = &g_array_index(rows, guint, call->serial);
+    if (!*row_plus_one)
+        *row_plus_one = new_call_row(table, call) + 1;
+    update_call_row(table, *row_plus_one - 1, call);
 }
 
 static tap_packet_status call_table_packet(void *tapdata, packet_info *pinfo _U_, epan_dissect_t *edt _U_,
@@ -484,7 +521,7 @@ static tap_packet_status call_table_packet(void *tapdata, packet_info *pinfo _U_
     stat_data_t *stat_data = (stat_data_t *)tapdata;
     const sc_frame_record *frame = (const sc_frame_record *)data;
     stat_tap_table *table = stat_tap_find_table(stat_data->stat_tap_data, CALL_TABLE_TITLE);
-    GHashTable *rows;
+    GArray *rows;
 
     if (!frame || !table)
         return TAP_PACKET_DONT_REDRAW;

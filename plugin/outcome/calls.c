@@ -24,7 +24,7 @@ static void call_append(sc_outcome_machine *m, call_record *call)
     else
         m->first_call = call;
     m->last_call = call;
-    m->call_count++;
+    call->pub.serial = m->call_count++;
 }
 
 call_record *call_ensure(sc_outcome_machine *m, call_id_entry *entry, const sc_sip_message *msg,

@@ -43,6 +43,8 @@ typedef struct {
     gboolean       has_setup_time;
     double         setup_time_ms;   /* first INVITE to the decisive final response */
     guint          attempts;        /* INVITE transactions outside a dialog */
+    guint          serial;          /* 0, 1, 2... in order of the first INVITE: an index for
+                                       whoever keeps something per call */
 } sc_call;
 
 /* Where a call stands now: its outcome and deciding code, or No Final

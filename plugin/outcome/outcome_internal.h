@@ -10,17 +10,25 @@
 #include <glib.h>
 #include "outcome.h"
 #include "arena.h"
+#include "call_id_table.h"
 
 typedef struct call_record call_record;
 typedef struct transaction transaction;
 
 /* Everything sharing one Call-ID, whether or not it is a call. */
 typedef struct {
-    const char  *call_id;       /* first member: the set hashes the record through it;
-                                   the text follows the record, to share its cache line */
+    const char  *call_id;       /* first member, as call_id_table wants; the text follows
+                                   the record, to share its cache line */
     call_record *call;          /* NULL until an initial INVITE shows up */
     transaction *last_used;     /* most messages belong to the transaction before them */
+    transaction *transactions;  /* newest first */
+    guint        transaction_count;
 } call_id_entry;
+
+/* A call has a handful of transactions: its own list finds them. A Call-ID
+ * that lives long (REGISTER refreshes, OPTIONS pings) gathers hundreds, and
+ * from this many on they are found through the machine's table instead. */
+#define CALL_ID_LIST_LIMIT 8
 
 /* One (code, To-tag) a transaction has answered with; a repeat is a
  * retransmission. */
@@ -29,6 +37,9 @@ typedef struct response_seen {
     const char           *to_tag;   /* NULL when the response had none */
     guint                 code;
 } response_seen;
+
+/* 100, 180, 200: what an INVITE usually gets, kept in the transaction. */
+#define INLINE_RESPONSES_SEEN 3
 
 typedef struct {
     const call_id_entry *call_id;   /* interned: key fields compare by pointer */
@@ -40,7 +51,10 @@ struct transaction {
     transaction_key   key;              /* first member: the set hashes the record through it */
     sc_request_state *request;          /* the first request's state; NULL while unseen */
     double            request_time;
-    response_seen    *responses;
+    transaction      *next_in_call;     /* the Call-ID's next older transaction */
+    response_seen     seen[INLINE_RESPONSES_SEEN];
+    response_seen    *more_seen;        /* beyond the inline ones (forks) */
+    guint             seen_count;       /* inline ones in use */
     guint             is_invite       : 1;
     guint             initial_invite  : 1;
     guint             got_response    : 1;
@@ -68,8 +82,8 @@ struct sc_outcome_machine {
     double        no_final_timeout_s;
     sc_arena     *records;
     GStringChunk *strings;
-    GHashTable   *call_ids;        /* set of call_id_entry */
-    GHashTable   *transactions;    /* set of transaction */
+    call_id_table call_ids;        /* of call_id_entry */
+    GHashTable   *crowded;         /* set of transaction, of Call-IDs past CALL_ID_LIST_LIMIT */
     GArray       *timer_b;         /* timer_entry: INVITE transactions awaiting any response,
                                       oldest first, from index timer_b_head on */
     guint         timer_b_head;

@@ -8,57 +8,23 @@
 
 /* ---- Call-IDs ---------------------------------------------------------- */
 
-/* Every message hashes its Call-ID, which is long: eight bytes at a time. */
-static guint text_hash(const char *text)
-{
-    const guint64 mul = G_GUINT64_CONSTANT(0xff51afd7ed558ccd);
-    gsize len = strlen(text);
-    guint64 h = (guint64)len * G_GUINT64_CONSTANT(0x9e3779b97f4a7c15);
-    guint64 word;
-
-    for (; len >= 8; text += 8, len -= 8) {
-        memcpy(&word, text, 8);
-        h = (h ^ word) * mul;
-        h ^= h >> 32;
-    }
-    if (len) {
-        word = 0;
-        memcpy(&word, text, len);
-        h = (h ^ word) * mul;
-        h ^= h >> 32;
-    }
-    return (guint)(h ^ (h >> 29));
-}
-
-static guint call_id_hash(gconstpointer entry)
-{
-    return text_hash(((const call_id_entry *)entry)->call_id);
-}
-
-static gboolean call_id_equal(gconstpointer a, gconstpointer b)
-{
-    return strcmp(((const call_id_entry *)a)->call_id, ((const call_id_entry *)b)->call_id) == 0;
-}
-
 call_id_entry *call_id_lookup(sc_outcome_machine *m, const char *call_id)
 {
-    call_id_entry probe = { .call_id = call_id };
-
-    return g_hash_table_lookup(m->call_ids, &probe);
+    return call_id_table_find(&m->call_ids, call_id, call_id_text_hash(call_id, strlen(call_id)));
 }
 
 call_id_entry *call_id_ensure(sc_outcome_machine *m, const char *call_id)
 {
-    call_id_entry *entry = call_id_lookup(m, call_id);
-    gsize len;
+    gsize len = strlen(call_id);
+    guint32 hash = call_id_text_hash(call_id, len);
+    call_id_entry *entry = call_id_table_find(&m->call_ids, call_id, hash);
 
     if (entry)
         return entry;
-    len = strlen(call_id);
     entry = sc_arena_alloc0(m->records, sizeof *entry + len + 1);
     memcpy(entry + 1, call_id, len + 1);
     entry->call_id = (const char *)(entry + 1);
-    g_hash_table_add(m->call_ids, entry);
+    call_id_table_insert(&m->call_ids, entry, hash);
     return entry;
 }
 
@@ -99,7 +65,12 @@ transaction *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry,
 
     if (txn && transaction_equal(&txn->key, &probe))
         return txn;
-    txn = g_hash_table_lookup(m->transactions, &probe);
+    if (entry->transaction_count > CALL_ID_LIST_LIMIT) {
+        txn = g_hash_table_lookup(m->crowded, &probe);
+    } else {
+        for (txn = entry->transactions; txn && !transaction_equal(&txn->key, &probe); txn = txn->next_in_call)
+            ;
+    }
     if (txn)
         entry->last_used = txn;
     return txn;
@@ -115,7 +86,15 @@ transaction *transaction_create(sc_outcome_machine *m, call_id_entry *entry,
     txn->key.cseq = cseq;
     txn->key.method = g_string_chunk_insert_const(m->strings, method);
     txn->is_invite = strcmp(method, "INVITE") == 0;
-    g_hash_table_add(m->transactions, txn);
+    txn->next_in_call = entry->transactions;
+    entry->transactions = txn;
+    entry->transaction_count++;
+    if (entry->transaction_count == CALL_ID_LIST_LIMIT + 1) {
+        for (transaction *t = txn; t; t = t->next_in_call)
+            g_hash_table_add(m->crowded, t);
+    } else if (entry->transaction_count > CALL_ID_LIST_LIMIT + 1) {
+        g_hash_table_add(m->crowded, txn);
+    }
     return txn;
 }
 
@@ -124,18 +103,34 @@ static gboolean same_tag(const char *a, const char *b)
     return a == b || (a && b && strcmp(a, b) == 0);
 }
 
+/* A response the transaction has answered with: with this code and
+ * To-tag, or with this To-tag and any code when code is 0. */
+static const response_seen *find_seen(const transaction *txn, guint code, const char *to_tag)
+{
+    guint inline_count = MIN(txn->seen_count, (guint)INLINE_RESPONSES_SEEN);
+
+    for (guint i = 0; i < inline_count; i++) {
+        if ((code == 0 || txn->seen[i].code == code) && same_tag(txn->seen[i].to_tag, to_tag))
+            return &txn->seen[i];
+    }
+    for (const response_seen *seen = txn->more_seen; seen; seen = seen->next) {
+        if ((code == 0 || seen->code == code) && same_tag(seen->to_tag, to_tag))
+            return seen;
+    }
+    return NULL;
+}
+
 /* Branches of a forked INVITE answer several times with one To-tag; keeping
  * one copy of it per transaction keeps forked calls cheap. */
 static const char *transaction_tag_copy(sc_outcome_machine *m, const transaction *txn,
                                         const char *to_tag)
 {
+    const response_seen *same;
+
     if (!to_tag)
         return NULL;
-    for (const response_seen *seen = txn->responses; seen; seen = seen->next) {
-        if (seen->to_tag && strcmp(seen->to_tag, to_tag) == 0)
-            return seen->to_tag;
-    }
-    return g_string_chunk_insert(m->strings, to_tag);
+    same = find_seen(txn, 0, to_tag);
+    return same ? same->to_tag : g_string_chunk_insert(m->strings, to_tag);
 }
 
 gboolean transaction_note_response(sc_outcome_machine *m, transaction *txn,
@@ -143,15 +138,17 @@ gboolean transaction_note_response(sc_outcome_machine *m, transaction *txn,
 {
     response_seen *seen;
 
-    for (seen = txn->responses; seen; seen = seen->next) {
-        if (seen->code == code && same_tag(seen->to_tag, to_tag))
-            return TRUE;
+    if (find_seen(txn, code, to_tag))
+        return TRUE;
+    if (txn->seen_count < INLINE_RESPONSES_SEEN) {
+        seen = &txn->seen[txn->seen_count++];
+    } else {
+        seen = sc_arena_new0(m->records, response_seen);
+        seen->next = txn->more_seen;
+        txn->more_seen = seen;
     }
-    seen = sc_arena_new0(m->records, response_seen);
     seen->code = code;
     seen->to_tag = transaction_tag_copy(m, txn, to_tag);
-    seen->next = txn->responses;
-    txn->responses = seen;
     return FALSE;
 }
 
@@ -164,8 +161,8 @@ typedef struct {
 
 void transactions_init(sc_outcome_machine *m)
 {
-    m->call_ids = g_hash_table_new(call_id_hash, call_id_equal);
-    m->transactions = g_hash_table_new(transaction_hash, transaction_equal);
+    call_id_table_init(&m->call_ids);
+    m->crowded = g_hash_table_new(transaction_hash, transaction_equal);
     m->timer_b = g_array_new(FALSE, FALSE, sizeof(timer_entry));
     m->timer_b_head = 0;
 }
@@ -173,8 +170,8 @@ void transactions_init(sc_outcome_machine *m)
 void transactions_clear(sc_outcome_machine *m)
 {
     g_array_free(m->timer_b, TRUE);
-    g_hash_table_destroy(m->transactions);
-    g_hash_table_destroy(m->call_ids);
+    g_hash_table_destroy(m->crowded);
+    call_id_table_clear(&m->call_ids);
 }
 
 /* ---- No final response ------------------------------------------------- */
@@ -217,20 +214,21 @@ void timer_b_expire(sc_outcome_machine *m, double now)
     }
 }
 
-void transactions_close_open_invites(sc_outcome_machine *m)
+static void close_open_invites_of(gpointer data, G_GNUC_UNUSED gpointer user_data)
 {
-    GHashTableIter iter;
-    gpointer key;
+    const call_id_entry *entry = data;
 
-    g_hash_table_iter_init(&iter, m->transactions);
-    while (g_hash_table_iter_next(&iter, &key, NULL)) {
-        transaction *txn = key;
-
+    for (transaction *txn = entry->transactions; txn; txn = txn->next_in_call) {
         if (txn->is_invite && !txn->got_final && !txn->closed && !txn->ended_at_finish) {
             txn->ended_at_finish = TRUE;
             transaction_give_up(txn);
         }
     }
+}
+
+void transactions_close_open_invites(sc_outcome_machine *m)
+{
+    call_id_table_foreach(&m->call_ids, close_open_invites_of, NULL);
 }
 
 /* A final response to a transaction that sc_outcome_finish() ended: the

@@ -900,6 +900,85 @@ static void test_register_401_then_200_not_a_call(void)
     script_end(s);
 }
 
+/* A registration refreshed all capture long keeps one Call-ID for hundreds
+ * of transactions; old ones must still be found (a late retransmission). */
+static void test_long_lived_call_id_finds_old_transactions(void)
+{
+    script *s = script_start();
+    const sc_request_state *fifth = NULL;
+    const sc_request_state *again;
+    const sc_response_state *late_ok, *new_ok;
+
+    for (guint32 cseq = 1; cseq <= 30; cseq++) {
+        const sc_request_state *reg = request(s, cseq * 1.0, "REGISTER", CALL, cseq, NULL);
+        g_assert_false(respond(s, cseq * 1.0 + 0.1, 200, CALL, cseq, "REGISTER", "r1")->retransmission);
+        if (cseq == 5)
+            fifth = reg;
+    }
+    late_ok = respond(s, 40.0, 200, CALL, 5, "REGISTER", "r1");
+    again = request(s, 41.0, "REGISTER", CALL, 12, NULL);
+    request(s, 42.0, "REGISTER", CALL, 31, NULL);
+    new_ok = respond(s, 42.1, 200, CALL, 31, "REGISTER", "r1");
+
+    g_assert_true(late_ok->retransmission);
+    g_assert_cmpuint(late_ok->request_frame, ==, fifth->frame);
+    g_assert_true(again->retransmission);
+    g_assert_false(new_ok->retransmission);
+    g_assert_cmpuint(sc_outcome_call_count(s->m), ==, 0);
+    script_end(s);
+}
+
+/* A call whose dialog saw many requests: its first INVITE is found again
+ * among them, and an unanswered INVITE still dies at the end. */
+static void test_busy_dialog_keeps_its_transactions(void)
+{
+    script *s = script_start();
+    const sc_request_state *inv = invite(s, 0.0, CALL, 1);
+    const sc_response_state *ok = respond_invite(s, 1.0, 200, CALL, 1, "t1");
+    const sc_response_state *ok_again;
+    const sc_request_state *reinvite;
+
+    request(s, 1.1, "ACK", CALL, 1, "t1");
+    for (guint32 cseq = 2; cseq <= 12; cseq++) {
+        request(s, cseq * 1.0, "INFO", CALL, cseq, "t1");
+        respond(s, cseq * 1.0 + 0.1, 200, CALL, cseq, "INFO", "t1");
+    }
+    ok_again = respond_invite(s, 13.0, 200, CALL, 1, "t1");
+    reinvite = request(s, 14.0, "INVITE", CALL, 13, "t1");
+    sc_outcome_finish(s->m);
+
+    g_assert_true(ok_again->retransmission);
+    g_assert_cmpuint(ok_again->request_frame, ==, inv->frame);
+    assert_outcome(inv->call, SC_DISP_ANSWERED);
+    assert_decided_by(inv->call, ok, 200);
+    g_assert_true(reinvite->no_final_response);
+    g_assert_cmpuint(inv->call->attempts, ==, 1);
+    script_end(s);
+}
+
+/* More branches than a transaction keeps inline. */
+static void test_fork_many_branches_retransmissions(void)
+{
+    static const char *const branches[] = { "b1", "b2", "b3", "b4", "b5" };
+    script *s = script_start();
+    const sc_request_state *inv = invite(s, 0.0, CALL, 1);
+    const sc_response_state *ok;
+
+    g_assert_false(respond_invite(s, 0.1, 100, CALL, 1, NULL)->retransmission);
+    for (guint i = 0; i < G_N_ELEMENTS(branches); i++)
+        g_assert_false(respond_invite(s, 1.0 + i, 180, CALL, 1, branches[i])->retransmission);
+    for (guint i = 0; i < G_N_ELEMENTS(branches); i++)
+        g_assert_true(respond_invite(s, 6.0 + i, 180, CALL, 1, branches[i])->retransmission);
+    g_assert_true(respond_invite(s, 11.0, 100, CALL, 1, NULL)->retransmission);
+    ok = respond_invite(s, 12.0, 200, CALL, 1, "b5");
+    g_assert_false(ok->retransmission);
+    g_assert_true(respond_invite(s, 12.5, 200, CALL, 1, "b5")->retransmission);
+    g_assert_false(respond_invite(s, 13.0, 487, CALL, 1, "b2")->retransmission);
+    sc_outcome_finish(s->m);
+    assert_decided_by(inv->call, ok, 200);
+    script_end(s);
+}
+
 static void test_options_not_a_call(void)
 {
     script *s = script_start();
@@ -1153,7 +1232,11 @@ static void test_empty_to_tag_counts_as_none(void)
 
 static void collect_call_ids(const sc_call *call, gpointer user_data)
 {
-    g_ptr_array_add(user_data, call->call_id);
+    GPtrArray *seen = user_data;
+
+    /* Serials number the calls in this same order, from 0. */
+    g_assert_cmpuint(call->serial, ==, seen->len);
+    g_ptr_array_add(seen, call->call_id);
 }
 
 static void test_foreach_in_first_invite_order(void)
@@ -1258,6 +1341,9 @@ int main(int argc, char **argv)
     g_test_add_func("/outcome/no-final/messages-after-finish", test_messages_after_finish);
 
     g_test_add_func("/outcome/non-invite/register-401-200", test_register_401_then_200_not_a_call);
+    g_test_add_func("/outcome/non-invite/long-lived-call-id", test_long_lived_call_id_finds_old_transactions);
+    g_test_add_func("/outcome/dialog/many-transactions", test_busy_dialog_keeps_its_transactions);
+    g_test_add_func("/outcome/fork/many-branches-retransmissions", test_fork_many_branches_retransmissions);
     g_test_add_func("/outcome/non-invite/options-and-message", test_options_not_a_call);
 
     g_test_add_func("/outcome/unseen-request/response-only", test_response_without_request);

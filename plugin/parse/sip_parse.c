@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#define _GNU_SOURCE     /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #if defined(__SSE2__)
@@ -25,9 +24,12 @@ typedef struct {
     sc_copy_text_fn  copy;
     gpointer         pool;
     const char      *message;      /* the message's first byte */
+    span             from;
+    span             to;
     span             server;
     span             user_agent;
     gboolean         stop;         /* SIP stopped reading headers here */
+    gboolean         values_unused; /* an ACK: only its length is wanted */
 } parse_state;
 
 static const char *find_byte(const char *p, const char *end, char c)
@@ -94,14 +96,18 @@ gsize sc_sip_leading_newlines(const char *data, gsize len)
 
 const char *sc_sip_method_constant(const char *text, gsize len)
 {
-    static const char *const methods[] = {
-        "INVITE", "ACK", "BYE", "CANCEL", "OPTIONS", "REGISTER", "PRACK", "UPDATE",
-        "SUBSCRIBE", "NOTIFY", "REFER", "INFO", "MESSAGE", "PUBLISH",
+    static const struct {
+        const char *text;
+        gsize       len;
+    } methods[] = {
+        { "INVITE", 6 }, { "ACK", 3 }, { "BYE", 3 }, { "CANCEL", 6 }, { "OPTIONS", 7 },
+        { "REGISTER", 8 }, { "PRACK", 5 }, { "UPDATE", 6 }, { "SUBSCRIBE", 9 }, { "NOTIFY", 6 },
+        { "REFER", 5 }, { "INFO", 4 }, { "MESSAGE", 7 }, { "PUBLISH", 7 },
     };
 
     for (gsize i = 0; len > 0 && i < G_N_ELEMENTS(methods); i++) {
-        if (methods[i][0] == *text && strlen(methods[i]) == len && memcmp(methods[i], text, len) == 0)
-            return methods[i];
+        if (methods[i].len == len && methods[i].text[0] == *text && memcmp(methods[i].text, text, len) == 0)
+            return methods[i].text;
     }
     return NULL;
 }
@@ -118,7 +124,15 @@ static unsigned long number_of(const char *start, const char *end)
 {
     char buf[32];
     gsize len = MIN((gsize)(end - start), sizeof buf - 1);
+    unsigned long plain = 0;
+    const char *p = start;
 
+    /* Nearly always a few digits and a space: what strtoul would make of
+     * them, without its locale and sign handling. */
+    for (; p < end && p - start < 9 && g_ascii_isdigit(*p); p++)
+        plain = plain * 10 + (unsigned long)(*p - '0');
+    if (p > start && (p == end || !g_ascii_isdigit(*p)))
+        return plain;
     memcpy(buf, start, len);
     buf[len] = '\0';
     return strtoul(buf, NULL, 10);
@@ -183,11 +197,41 @@ typedef enum {
 
 /* Names compared exactly as written before the colon, in any case: SIP
  * does not trim them, so "To :" is an unknown header to SIP and to
- * sipcodes. Every message has a dozen header lines: compare by length
- * first, and only then the letters. */
+ * sipcodes. A line is a known header when its first bytes spell the name
+ * and a colon follows at once (a name holds no colon, so that colon is the
+ * line's first). Every message has a dozen header lines: most are told
+ * apart by their first letter alone. */
+
+/* OR-ing 0x20 lowers a letter and keeps '-'; the names have nothing else. */
+#define LOWER_BITS_64 G_GUINT64_CONSTANT(0x2020202020202020)
+#define LOWER_BITS_32 0x20202020u
+
+static gboolean lowered_8_is(const char *name, const char *lower)
+{
+    guint64 a, b;
+
+    memcpy(&a, name, 8);
+    memcpy(&b, lower, 8);
+    return (a | LOWER_BITS_64) == b;
+}
+
+static gboolean lowered_4_is(const char *name, const char *lower)
+{
+    guint32 a, b;
+
+    memcpy(&a, name, 4);
+    memcpy(&b, lower, 4);
+    return (a | LOWER_BITS_32) == b;
+}
+
+/* Two loads that may overlap cover any length from 4 to 16 without
+ * reading outside the name. */
 static gboolean name_is(const char *name, const char *lower, gsize len)
 {
-    /* OR-ing 0x20 lowers a letter and keeps '-'; `lower` has nothing else. */
+    if (len >= 8)
+        return lowered_8_is(name, lower) && lowered_8_is(name + len - 8, lower + len - 8);
+    if (len >= 4)
+        return lowered_4_is(name, lower) && lowered_4_is(name + len - 4, lower + len - 4);
     for (gsize i = 0; i < len; i++) {
         if ((name[i] | 0x20) != lower[i])
             return FALSE;
@@ -195,40 +239,57 @@ static gboolean name_is(const char *name, const char *lower, gsize len)
     return TRUE;
 }
 
-static header_kind kind_of(const char *name, gsize len)
+typedef struct {
+    const char  *lower;
+    gsize        len;
+    header_kind  kind;
+} known_header;
+
+static const known_header c_headers[] = {
+    { "call-id", 7, H_CALL_ID }, { "cseq", 4, H_CSEQ }, { "content-length", 14, H_CONTENT_LENGTH },
+};
+static const known_header f_headers[] = { { "from", 4, H_FROM }, { "f", 1, H_FROM } };
+static const known_header i_headers[] = { { "i", 1, H_CALL_ID } };
+static const known_header l_headers[] = { { "l", 1, H_CONTENT_LENGTH } };
+static const known_header r_headers[] = { { "reason", 6, H_REASON }, { "retry-after", 11, H_RETRY_AFTER } };
+static const known_header s_headers[] = { { "server", 6, H_SERVER } };
+static const known_header t_headers[] = { { "to", 2, H_TO }, { "t", 1, H_TO } };
+static const known_header u_headers[] = { { "user-agent", 10, H_USER_AGENT } };
+static const known_header w_headers[] = { { "warning", 7, H_WARNING } };
+
+#define HEADERS(array) *count = G_N_ELEMENTS(array); return array
+
+static const known_header *headers_starting_with(char first, gsize *count)
 {
-    switch (len) {
-    case 1:
-        switch (name[0] | 0x20) {
-        case 'i': return H_CALL_ID;
-        case 'f': return H_FROM;
-        case 't': return H_TO;
-        case 'l': return H_CONTENT_LENGTH;
-        default:  return H_OTHER;
-        }
-    case 2:
-        return name_is(name, "to", 2) ? H_TO : H_OTHER;
-    case 4:
-        if (name_is(name, "cseq", 4))
-            return H_CSEQ;
-        return name_is(name, "from", 4) ? H_FROM : H_OTHER;
-    case 6:
-        if (name_is(name, "server", 6))
-            return H_SERVER;
-        return name_is(name, "reason", 6) ? H_REASON : H_OTHER;
-    case 7:
-        if (name_is(name, "call-id", 7))
-            return H_CALL_ID;
-        return name_is(name, "warning", 7) ? H_WARNING : H_OTHER;
-    case 10:
-        return name_is(name, "user-agent", 10) ? H_USER_AGENT : H_OTHER;
-    case 11:
-        return name_is(name, "retry-after", 11) ? H_RETRY_AFTER : H_OTHER;
-    case 14:
-        return name_is(name, "content-length", 14) ? H_CONTENT_LENGTH : H_OTHER;
-    default:
-        return H_OTHER;
+    switch (first | 0x20) {
+    case 'c': HEADERS(c_headers);
+    case 'f': HEADERS(f_headers);
+    case 'i': HEADERS(i_headers);
+    case 'l': HEADERS(l_headers);
+    case 'r': HEADERS(r_headers);
+    case 's': HEADERS(s_headers);
+    case 't': HEADERS(t_headers);
+    case 'u': HEADERS(u_headers);
+    case 'w': HEADERS(w_headers);
+    default:  *count = 0; return NULL;
     }
+}
+
+/* What header the line [p, eol) holds; *value is where its value starts. */
+static header_kind line_kind(const char *p, const char *eol, const char **value)
+{
+    gsize count;
+    const known_header *candidates = headers_starting_with(*p, &count);
+    gsize room = (gsize)(eol - p);
+
+    for (gsize i = 0; i < count; i++) {
+        const known_header *h = &candidates[i];
+        if (room > h->len && p[h->len] == ':' && name_is(p, h->lower, h->len)) {
+            *value = p + h->len + 1;
+            return h->kind;
+        }
+    }
+    return H_OTHER;
 }
 
 /* From/To: the URI of a name-addr ("Bob" <sip:bob@x>) or of an addr-spec
@@ -262,22 +323,32 @@ static void address_uri(const char *value, const char *end, const char **uri, co
     *after = p;
 }
 
+/* The first "tag=" in [p, end); the rest of a To header is short, and
+ * memmem's setup costs more than the search. */
+static const char *find_tag(const char *p, const char *end)
+{
+    for (; end - p >= 4; p++) {
+        p = find_byte(p, end - 3, 't');
+        if (!p)
+            return NULL;
+        if (p[1] == 'a' && p[2] == 'g' && p[3] == '=')
+            return p;
+    }
+    return NULL;
+}
+
 static void take_address(parse_state *ps, const char *value, const char *end, gboolean is_to)
 {
     const char *uri, *uri_end, *after;
 
     address_uri(value, end, &uri, &uri_end, &after);
-    if (uri_end > uri) {
-        if (is_to)
-            ps->msg->to = copy_span(ps, uri, uri_end);
-        else
-            ps->msg->from = copy_span(ps, uri, uri_end);
-    }
+    if (uri_end > uri)
+        *(is_to ? &ps->to : &ps->from) = (span){ uri, (gsize)(uri_end - uri) };
     if (!is_to)
         return;
     /* SIP looks for "tag=" anywhere after the URI, up to the next ';'. */
     if (after < end) {
-        const char *tag = (const char *)memmem(after, (gsize)(end - after), "tag=", 4);
+        const char *tag = find_tag(after, end);
         if (tag) {
             const char *tag_end = find_byte(tag + 4, end, ';');
             ps->msg->to_tag = copy_span(ps, tag + 4, tag_end ? tag_end : end);
@@ -400,14 +471,6 @@ static void take_header(parse_state *ps, header_kind kind, const char *value, co
     }
 }
 
-/* The first letters of the headers kind_of knows, in both cases: most
- * lines (Via, Contact, Max-Forwards...) are skipped on their first byte. */
-static const gboolean may_be_wanted[256] = {
-    ['c'] = TRUE, ['C'] = TRUE, ['i'] = TRUE, ['I'] = TRUE, ['f'] = TRUE, ['F'] = TRUE,
-    ['t'] = TRUE, ['T'] = TRUE, ['l'] = TRUE, ['L'] = TRUE, ['r'] = TRUE, ['R'] = TRUE,
-    ['s'] = TRUE, ['S'] = TRUE, ['u'] = TRUE, ['U'] = TRUE, ['w'] = TRUE, ['W'] = TRUE,
-};
-
 /* Digits only, as a length must be; -1 when there are none or too many. */
 static long content_length_of(const char *value, const char *end)
 {
@@ -430,7 +493,7 @@ static const char *parse_headers(parse_state *ps, const char *p, const char *end
     while (p < end) {
         const char *next;
         const char *eol = line_end(p, end, &next);
-        const char *colon, *value;
+        const char *value = NULL;
         header_kind kind;
 
         if (eol == p)
@@ -438,19 +501,13 @@ static const char *parse_headers(parse_state *ps, const char *p, const char *end
         /* A line that starts with white space continues the header. */
         while (next < end && (*next == ' ' || *next == '\t'))
             eol = line_end(next, end, &next);
-        if (ps->stop || !may_be_wanted[(guchar)*p]) {
-            p = next;
-            continue;
-        }
-        colon = find_byte(p, eol, ':');
-        if (colon) {
-            kind = kind_of(p, (gsize)(colon - p));
-            value = colon + 1;
+        kind = ps->stop ? H_OTHER : line_kind(p, eol, &value);
+        if (kind != H_OTHER) {
             while (value < eol && (*value == ' ' || *value == '\t' || *value == '\r' || *value == '\n'))
                 value++;
             if (kind == H_CONTENT_LENGTH)
                 *content_length = content_length_of(value, eol);
-            else
+            else if (!ps->values_unused)
                 take_header(ps, kind, value, eol);
         }
         p = next;
@@ -458,11 +515,33 @@ static const char *parse_headers(parse_state *ps, const char *p, const char *end
     return end;
 }
 
+static gboolean is_invite_transaction(const sc_sip_message *msg)
+{
+    return msg->cseq_method && strcmp(msg->cseq_method, "INVITE") == 0;
+}
+
+/* Headers whose values only some messages need are copied once all
+ * headers are read, and only for those messages. */
+static void copy_wanted_spans(parse_state *ps)
+{
+    sc_sip_message *msg = ps->msg;
+    const span *server = ps->server.start ? &ps->server : &ps->user_agent;
+
+    if (is_invite_transaction(msg)) {
+        if (ps->from.start)
+            msg->from = ps->copy(ps->pool, ps->from.start, ps->from.len);
+        if (ps->to.start)
+            msg->to = ps->copy(ps->pool, ps->to.start, ps->to.len);
+    }
+    if (msg->is_response && server->start)
+        msg->server = ps->copy(ps->pool, server->start, server->len);
+}
+
 gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
                            sc_copy_text_fn copy, gpointer pool)
 {
     const char *end = data + len;
-    parse_state ps = { msg, copy, pool, data, { NULL, 0 }, { NULL, 0 }, FALSE };
+    parse_state ps = { .msg = msg, .copy = copy, .pool = pool, .message = data };
     const char *next, *eol, *body;
     long content_length;
 
@@ -476,14 +555,12 @@ gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
         msg->phrase = "";
         return 0;
     }
+    ps.values_unused = msg->method && strcmp(msg->method, "ACK") == 0;
     body = parse_headers(&ps, next, end, &content_length);
     /* An unreadable Retry-After gives no delay to honour. */
     if (msg->retry_after_invalid)
         msg->has_retry_after = FALSE;
-    if (ps.server.start)
-        msg->server = copy(pool, ps.server.start, ps.server.len);
-    else if (ps.user_agent.start)
-        msg->server = copy(pool, ps.user_agent.start, ps.user_agent.len);
+    copy_wanted_spans(&ps);
     if (content_length < 0 || (gsize)content_length > (gsize)(end - body))
         return len;
     return (gsize)(body - data) + (gsize)content_length;

@@ -34,7 +34,13 @@ gsize sc_sip_leading_newlines(const char *data, gsize len);
 /* Parses the message that starts at data[0]. Returns the message's length
  * (start line, headers, blank line and a body of Content-Length bytes, cut
  * at `len`), or 0 when data does not start with a SIP request or status
- * line. Fills every member of `msg` except frame and time. */
+ * line. Fills the members of `msg` that the decide layer reads, except
+ * frame and time; every message is parsed, so it skips what nothing reads:
+ * - From and To only for INVITE transactions (CSeq method INVITE), the
+ *   only messages that can start a call;
+ * - Server (else User-Agent) only for responses, which overrides match;
+ * - nothing but the method of an ACK, which no response answers and which
+ *   decides nothing. */
 gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
                            sc_copy_text_fn copy, gpointer pool);
 

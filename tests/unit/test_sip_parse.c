@@ -100,8 +100,8 @@ static void test_request(void)
     g_assert_cmpstr(p->msg.from, ==, "sip:alice@example.com");
     g_assert_cmpstr(p->msg.to, ==, "sip:bob@example.net");
     g_assert_null(p->msg.to_tag);
-    /* No Server header: User-Agent stands in, as the overrides expect. */
-    g_assert_cmpstr(p->msg.server, ==, "Phone 1.0");
+    /* Overrides match responses only: a request's User-Agent is not read. */
+    g_assert_null(p->msg.server);
     /* Content-Length 4 of the 5 body bytes: the message ends after 4. */
     g_assert_cmpuint(p->used, ==, p->len - 1);
     parsed_free(p);
@@ -213,9 +213,36 @@ static void test_cseq_like_wireshark(void)
     parsed_free(long_method);
 }
 
+/* Numbers read as strtoul reads them and then stored in 32 bits, as SIP
+ * does: short ones directly, the rest through strtoul itself. */
+static void test_numbers_like_strtoul(void)
+{
+    static const struct {
+        const char *cseq;
+        guint32     expected;
+    } cases[] = {
+        { "1 INVITE", 1 },
+        { "123456789 INVITE", 123456789 },
+        { "4294967295 INVITE", 4294967295u },
+        { "4294967297 INVITE", 1 },            /* wraps, as SIP's guint32 does */
+        { "-5 INVITE", (guint32)-5 },
+        { "+7 INVITE", 7 },
+        { "007 INVITE", 7 },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        char *text = g_strdup_printf("SIP/2.0 200 OK\r\nCSeq: %s\r\n\r\n", cases[i].cseq);
+        parsed *p = parse(text);
+        g_assert_cmpuint(p->msg.cseq, ==, cases[i].expected);
+        parsed_free(p);
+        g_free(text);
+    }
+}
+
 static void test_warnings_and_addresses(void)
 {
     parsed *p = parse("SIP/2.0 488 Not Acceptable Here\r\n"
+                      "CSeq: 1 INVITE\r\n"
                       "From: \"A <odd> \\\"name\\\"\" <sip:a@x>;tag=1\r\n"
                       "To: Bob <sip:b@y;transport=tcp>;foo=tag=no;tag=t9;x=1\r\n"
                       "Warning: 304 sbc \"Media type not available\"\r\n"
@@ -230,6 +257,41 @@ static void test_warnings_and_addresses(void)
     g_assert_cmpstr(p->msg.warnings[0], ==, "304 sbc \"Media type not available\"");
     g_assert_cmpstr(p->msg.warnings[1], ==, "399 sbc \"vendor\"");
     parsed_free(p);
+}
+
+/* What no caller reads is left out: From and To outside INVITE
+ * transactions, a request's User-Agent, an ACK's headers. */
+static void test_unread_values(void)
+{
+    parsed *bye_ok = parse("SIP/2.0 200 OK\r\n"
+                           "From: <sip:a@x>;tag=1\r\n"
+                           "To: <sip:b@y>;tag=2\r\n"
+                           "Call-ID: c@h\r\n"
+                           "CSeq: 2 BYE\r\n"
+                           "User-Agent: Phone 1.0\r\n"
+                           "\r\n");
+    parsed *ack = parse("ACK sip:b@y SIP/2.0\r\n"
+                        "Call-ID: c@h\r\n"
+                        "CSeq: 1 ACK\r\n"
+                        "To: <sip:b@y>;tag=2\r\n"
+                        "Content-Length: 3\r\n"
+                        "\r\n"
+                        "abcdef");
+
+    g_assert_null(bye_ok->msg.from);
+    g_assert_null(bye_ok->msg.to);
+    g_assert_cmpstr(bye_ok->msg.to_tag, ==, "2");
+    g_assert_cmpstr(bye_ok->msg.call_id, ==, "c@h");
+    /* No Server header: User-Agent stands in, as the overrides expect. */
+    g_assert_cmpstr(bye_ok->msg.server, ==, "Phone 1.0");
+
+    g_assert_cmpstr(ack->msg.method, ==, "ACK");
+    g_assert_null(ack->msg.call_id);
+    g_assert_null(ack->msg.to_tag);
+    /* Its length is still known: another message may follow it. */
+    g_assert_cmpuint(ack->used, ==, ack->len - 3);
+    parsed_free(bye_ok);
+    parsed_free(ack);
 }
 
 static void test_not_a_message(void)
@@ -315,7 +377,9 @@ int main(int argc, char **argv)
     g_test_add_func("/sip_parse/reason", test_reason_like_wireshark);
     g_test_add_func("/sip_parse/retry-after", test_retry_after);
     g_test_add_func("/sip_parse/cseq", test_cseq_like_wireshark);
+    g_test_add_func("/sip_parse/numbers-like-strtoul", test_numbers_like_strtoul);
     g_test_add_func("/sip_parse/warnings-and-addresses", test_warnings_and_addresses);
+    g_test_add_func("/sip_parse/unread-values", test_unread_values);
     g_test_add_func("/sip_parse/not-a-message", test_not_a_message);
     g_test_add_func("/sip_parse/truncated", test_truncated);
     g_test_add_func("/sip_parse/back-to-back", test_messages_back_to_back);

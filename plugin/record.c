@@ -98,7 +98,10 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
     *saw_sip = count > 0;
     if (count == 0)
         return NULL;
+    /* The machine's lookups wait on memory: start fetching while the
+     * frame's messages are counted and their responses recorded. */
     for (guint i = 0; i < count; i++) {
+        sc_outcome_prefetch(machine, messages[i].call_id);
         responses += messages[i].is_response;
         invites += is_invite(&messages[i]);
     }

@@ -181,6 +181,8 @@ gboolean sc_kb_phrase_is_standard(const sc_code_info *info, const char *phrase)
 
     if (!info || !phrase)
         return TRUE;
+    if (strcmp(phrase, info->reason) == 0)
+        return TRUE;
     while (g_ascii_isspace(*phrase))
         phrase++;
     len = strlen(phrase);

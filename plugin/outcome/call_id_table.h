@@ -31,6 +31,8 @@ void     call_id_table_clear(call_id_table *table);
 gpointer call_id_table_find(const call_id_table *table, const char *text, guint32 hash);
 /* The caller has checked that no entry with this text is in the table. */
 void     call_id_table_insert(call_id_table *table, gpointer entry, guint32 hash);
+/* Starts fetching the slot a lookup of this hash reads first. */
+void     call_id_table_prefetch(const call_id_table *table, guint32 hash);
 void     call_id_table_foreach(const call_id_table *table, call_id_table_func func, gpointer user_data);
 
 #endif

@@ -4,6 +4,7 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <math.h>
+#include <string.h>
 #include "outcome_internal.h"
 
 #define MS_PER_S 1000.0
@@ -74,12 +75,25 @@ static standing standing_of(const call_id_entry *entry)
     return now;
 }
 
+/* Only INVITE transactions make a call or change where it stands (DESIGN
+ * 2): a BYE or its 200 need not touch the call's record to know it. */
+static gboolean may_move_call(const sc_sip_message *msg)
+{
+    return strcmp(msg->cseq_method, "INVITE") == 0;
+}
+
 static gboolean standing_moved(standing before, const call_id_entry *entry)
 {
     standing now = standing_of(entry);
 
     return now.call && (now.call != before.call || now.standing.outcome != before.standing.outcome
                         || now.standing.code != before.standing.code);
+}
+
+void sc_outcome_prefetch(const sc_outcome_machine *m, const char *call_id)
+{
+    if (m && call_id)
+        call_id_prefetch(m, call_id);
 }
 
 /* ---- Requests ---------------------------------------------------------- */
@@ -114,14 +128,17 @@ const sc_request_state *sc_outcome_add_request(sc_outcome_machine *m, const sc_s
     call_id_entry *entry;
     transaction *txn;
     sc_request_state *state;
-    standing before;
+    standing before = { NULL, { SC_DISP_NO_FINAL_RESPONSE, 0 } };
+    gboolean moves;
 
     if (!m || !message_usable(msg))
         return NULL;
     timer_b_expire(m, msg->time);
 
     entry = call_id_ensure(m, msg->call_id);
-    before = standing_of(entry);
+    moves = may_move_call(msg);
+    if (moves)
+        before = standing_of(entry);
     state = sc_arena_new0(m->records, sc_request_state);
     state->frame = msg->frame;
     txn = transaction_lookup(m, entry, msg->cseq, msg->cseq_method);
@@ -132,7 +149,7 @@ const sc_request_state *sc_outcome_add_request(sc_outcome_machine *m, const sc_s
     else
         state->retransmission = TRUE;
     state->call = public_call(entry);
-    state->call_changed = standing_moved(before, entry);
+    state->call_changed = moves && standing_moved(before, entry);
     return state;
 }
 
@@ -210,7 +227,8 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
     call_id_entry *entry;
     transaction *txn;
     sc_response_state *state;
-    standing before;
+    standing before = { NULL, { SC_DISP_NO_FINAL_RESPONSE, 0 } };
+    gboolean moves;
 
     if (!m || !message_usable(msg))
         return NULL;
@@ -219,7 +237,9 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
         return malformed_response(m, msg);
 
     entry = call_id_ensure(m, msg->call_id);
-    before = standing_of(entry);
+    moves = may_move_call(msg);
+    if (moves)
+        before = standing_of(entry);
     txn = transaction_lookup(m, entry, msg->cseq, msg->cseq_method);
     if (!txn)
         txn = transaction_from_response(m, entry, msg);
@@ -230,7 +250,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
         state->retransmission = TRUE;
     else
         transaction_take_response(m, txn, state, msg, disposition);
-    state->call_changed = standing_moved(before, entry);
+    state->call_changed = moves && standing_moved(before, entry);
     return state;
 }
 

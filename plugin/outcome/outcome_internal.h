@@ -95,6 +95,7 @@ struct sc_outcome_machine {
 /* transactions.c */
 void            transactions_init(sc_outcome_machine *m);
 void            transactions_clear(sc_outcome_machine *m);
+void            call_id_prefetch(const sc_outcome_machine *m, const char *call_id);
 call_id_entry  *call_id_lookup(sc_outcome_machine *m, const char *call_id);
 call_id_entry  *call_id_ensure(sc_outcome_machine *m, const char *call_id);
 transaction    *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry,

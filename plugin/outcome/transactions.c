@@ -13,6 +13,11 @@ call_id_entry *call_id_lookup(sc_outcome_machine *m, const char *call_id)
     return call_id_table_find(&m->call_ids, call_id, call_id_text_hash(call_id, strlen(call_id)));
 }
 
+void call_id_prefetch(const sc_outcome_machine *m, const char *call_id)
+{
+    call_id_table_prefetch(&m->call_ids, call_id_text_hash(call_id, strlen(call_id)));
+}
+
 call_id_entry *call_id_ensure(sc_outcome_machine *m, const char *call_id)
 {
     gsize len = strlen(call_id);

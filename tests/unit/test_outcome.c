@@ -1228,6 +1228,47 @@ static void test_empty_to_tag_counts_as_none(void)
     script_end(s);
 }
 
+/* call_changed marks the messages that made a call or moved it: the
+ * statistics re-count a call on those only. */
+static void test_call_changed_marks_moves_only(void)
+{
+    script *s = script_start();
+
+    g_assert_true(invite(s, 0.0, CALL, 1)->call_changed);
+    g_assert_false(respond_invite(s, 0.1, 100, CALL, 1, NULL)->call_changed);
+    g_assert_true(respond_invite(s, 0.2, 407, CALL, 1, "t1")->call_changed);
+    g_assert_false(request(s, 0.3, "ACK", CALL, 1, "t1")->call_changed);
+    g_assert_true(invite(s, 1.0, CALL, 2)->call_changed);         /* the retry undoes the 407 */
+    g_assert_false(respond_invite(s, 1.5, 180, CALL, 2, "t2")->call_changed);
+    g_assert_true(respond_invite(s, 2.0, 200, CALL, 2, "t2")->call_changed);
+    g_assert_false(respond_invite(s, 2.1, 200, CALL, 2, "t2")->call_changed);  /* retransmission */
+    g_assert_false(request(s, 5.0, "INVITE", CALL, 3, "t2")->call_changed);    /* re-INVITE */
+    g_assert_false(respond_invite(s, 5.1, 491, CALL, 3, "t2")->call_changed);
+    g_assert_false(request(s, 9.0, "BYE", CALL, 4, "t2")->call_changed);
+    g_assert_false(respond(s, 9.1, 200, CALL, 4, "BYE", "t2")->call_changed);
+    g_assert_false(request(s, 9.2, "OPTIONS", CALL2, 1, NULL)->call_changed);
+    script_end(s);
+}
+
+/* A prefetch is only a hint: it changes nothing, whatever it is given. */
+static void test_prefetch_changes_nothing(void)
+{
+    script *s = script_start();
+    const sc_request_state *inv;
+
+    sc_outcome_prefetch(NULL, CALL);
+    sc_outcome_prefetch(s->m, NULL);
+    sc_outcome_prefetch(s->m, CALL);
+    g_assert_cmpuint(sc_outcome_call_count(s->m), ==, 0);
+    inv = invite(s, 0.0, CALL, 1);
+    sc_outcome_prefetch(s->m, CALL);
+    sc_outcome_prefetch(s->m, CALL2);
+    g_assert_true(respond_invite(s, 1.0, 200, CALL, 1, "t")->decisive);
+    g_assert_cmpuint(sc_outcome_call_count(s->m), ==, 1);
+    assert_outcome(inv->call, SC_DISP_ANSWERED);
+    script_end(s);
+}
+
 /* ---- Calls as a whole ------------------------------------------------------------ */
 
 static void collect_call_ids(const sc_call *call, gpointer user_data)
@@ -1365,6 +1406,8 @@ int main(int argc, char **argv)
 
     g_test_add_func("/outcome/calls/foreach-order", test_foreach_in_first_invite_order);
     g_test_add_func("/outcome/calls/many", test_many_calls);
+    g_test_add_func("/outcome/calls/prefetch-changes-nothing", test_prefetch_changes_nothing);
+    g_test_add_func("/outcome/calls/call-changed-marks-moves", test_call_changed_marks_moves_only);
 
     return g_test_run();
 }

@@ -354,6 +354,15 @@ def summarize(runs):
     return res
 
 
+def pair_ratio(r):
+    """Median of with/without over the interleaved pairs (run i with, run i
+    without, next to each other in time): a slow spell on the shared machine
+    then moves both sides of a pair, and the ratio of the two medians can
+    land well above or below where most pairs are. Targets are judged on it."""
+    pairs = [w / wo for w, wo in zip(r["with"]["cpus"], r["without"]["cpus"]) if wo]
+    return statistics.median(pairs) if pairs else r["time_ratio"]
+
+
 def check_outputs(runner, cap, summary):
     """Untimed: the plugin saw every call; both filters match the same frames."""
     problems = []
@@ -521,20 +530,25 @@ def build_report(ctx):
     L.append("")
     L.append("CPU = user + system time of tshark (/usr/bin/time -v), the figure the targets are judged on: "
              "the machine is shared, and wall time also measures whatever else ran. Wall = monotonic clock "
-             "around the run. Medians, min–max in brackets.")
+             "around the run. Medians, min–max in brackets. Runs alternate with and without the plugin; "
+             "\"CPU ratio, pairs\" is the median of the per-pair ratios, which is what targets are judged on "
+             "(a slow spell moves both runs of a pair alike), \"CPU ratio, medians\" the ratio of the two medians.")
     L.append("")
-    L.append("| test | calls | packets | reps | with: CPU | without: CPU | CPU ratio | target | "
+    L.append("| test | calls | packets | reps | with: CPU | without: CPU | CPU ratio, pairs (min–max) | "
+             "CPU ratio, medians | target | "
              "with: wall | without: wall | wall ratio | with: RSS | without: RSS | RSS ratio (≤ x%.2f) |" % MEMORY_TARGET)
-    L.append("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
+    L.append("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---|")
     for (n, test), r in sorted(ctx["results"].items(), key=lambda kv: (list(TEST_TITLES).index(kv[0][1]), kv[0][0])):
         pk = ctx["nonsip"][n]["packets"] if test.startswith("d") else ctx["captures"][n]["packets"]
         target = TIME_TARGETS.get(test)
-        tcell = ("≤ %s: %s" % (fmt_ratio(target), verdict(r["time_ratio"] <= target))) if target else "—"
+        tcell = ("≤ %s: %s" % (fmt_ratio(target), verdict(pair_ratio(r) <= target))) if target else "—"
         w, wo = r["with"], r["without"]
-        L.append("| %s | %s | %s | %d | %.2f s (%.2f–%.2f) | %.2f s (%.2f–%.2f) | %s | %s | %.2f s (%.2f–%.2f) | "
-                 "%.2f s (%.2f–%.2f) | %s | %.0f MiB | %.0f MiB | %s %s |" % (
+        pairs = [a / b for a, b in zip(w["cpus"], wo["cpus"]) if b] or [r["time_ratio"]]
+        L.append("| %s | %s | %s | %d | %.2f s (%.2f–%.2f) | %.2f s (%.2f–%.2f) | %s (%s–%s) | %s | %s | "
+                 "%.2f s (%.2f–%.2f) | %.2f s (%.2f–%.2f) | %s | %.0f MiB | %.0f MiB | %s %s |" % (
                      TEST_TITLES[test], size_label(n), "{:,}".format(pk), r.get("reps", ctx["reps"]),
                      w["cpu"], w["cpu_min"], w["cpu_max"], wo["cpu"], wo["cpu_min"], wo["cpu_max"],
+                     fmt_ratio(pair_ratio(r)), fmt_ratio(min(pairs)), fmt_ratio(max(pairs)),
                      fmt_ratio(r["time_ratio"]), tcell,
                      w["wall"], w["wall_min"], w["wall_max"], wo["wall"], wo["wall_min"], wo["wall_max"],
                      fmt_ratio(r["wall_ratio"]),
@@ -621,13 +635,14 @@ def write_doc(path, block):
 
 def print_summary(ctx):
     print()
-    print("%-52s %5s %8s %8s %7s %8s %8s %7s %7s" % ("test", "calls", "CPU w", "CPU w/o", "ratio",
-                                                     "wall w", "wall w/o", "ratio", "RSS"))
+    print("%-52s %5s %8s %8s %7s %7s %8s %8s %7s %7s" % ("test", "calls", "CPU w", "CPU w/o", "ratio",
+                                                         "pairs", "wall w", "wall w/o", "ratio", "RSS"))
     for (n, test), r in sorted(ctx["results"].items(), key=lambda kv: (list(TEST_TITLES).index(kv[0][1]), kv[0][0])):
         target = TIME_TARGETS.get(test)
-        flag = "" if not target else ("  ok" if r["time_ratio"] <= target else "  MISSED (target x%.2f)" % target)
-        print("%-52s %5s %8.2f %8.2f %7s %8.2f %8.2f %7s %7s%s" % (
+        flag = "" if not target else ("  ok" if pair_ratio(r) <= target else "  MISSED (target x%.2f)" % target)
+        print("%-52s %5s %8.2f %8.2f %7s %7s %8.2f %8.2f %7s %7s%s" % (
             TEST_TITLES[test][:52], size_label(n), r["with"]["cpu"], r["without"]["cpu"], fmt_ratio(r["time_ratio"]),
+            fmt_ratio(pair_ratio(r)),
             r["with"]["wall"], r["without"]["wall"], fmt_ratio(r["wall_ratio"]), fmt_ratio(r["rss_ratio"]), flag))
     e = ctx.get("e")
     if e and e.get("growth"):

@@ -36,14 +36,16 @@ typedef struct {
     const char  *call_id;       /* NULL when the message carries none */
     guint32      cseq;
     const char  *cseq_method;   /* NULL when no CSeq */
-    const char  *from;          /* From address (URI) */
-    const char  *to;            /* To address (URI) */
+    const char  *from;          /* From address (URI); only calls read it, so the byte
+                                   parser fills it for INVITE transactions only */
+    const char  *to;            /* To address (URI); likewise */
     const char  *to_tag;        /* NULL when the To header has no tag */
 
     gboolean     has_retry_after;
     guint32      retry_after;   /* seconds */
     gboolean     retry_after_invalid; /* the header was there but unreadable */
-    const char  *server;        /* Server header, else User-Agent; NULL if neither */
+    const char  *server;        /* Server header, else User-Agent; NULL if neither (the byte
+                                   parser fills it for responses only, which overrides match) */
 
     guint        reason_count;
     sc_reason    reasons[SC_MAX_REASONS];

@@ -507,7 +507,9 @@ static const char *parse_headers(parse_state *ps, const char *p, const char *end
                 value++;
             if (kind == H_CONTENT_LENGTH)
                 *content_length = content_length_of(value, eol);
-            else if (!ps->values_unused)
+            else if (!ps->values_unused || kind == H_CSEQ)
+                /* An ACK's CSeq still counts: a broken one ends SIP's
+                 * reading of headers, Content-Length included. */
                 take_header(ps, kind, value, eol);
         }
         p = next;

@@ -294,6 +294,23 @@ static void test_unread_values(void)
     parsed_free(ack);
 }
 
+/* A CSeq without method, or with one SIP finds too long, ends SIP's
+ * reading of headers in an ACK too: a Content-Length after it is not read,
+ * and the message runs to the end of the bytes. */
+static void test_ack_with_broken_cseq(void)
+{
+    static const char *const cseqs[] = { "1", "3 ABCDEFGHIJKLMNOPQRSTU" };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cseqs); i++) {
+        char *text = g_strdup_printf("ACK sip:b@y SIP/2.0\r\nCSeq: %s\r\nContent-Length: 0\r\n\r\n"
+                                     "SIP/2.0 200 OK\r\nCall-ID: z\r\nCSeq: 1 BYE\r\n\r\n", cseqs[i]);
+        parsed *p = parse(text);
+        g_assert_cmpuint(p->used, ==, p->len);
+        parsed_free(p);
+        g_free(text);
+    }
+}
+
 static void test_not_a_message(void)
 {
     const char *cases[] = {
@@ -380,6 +397,7 @@ int main(int argc, char **argv)
     g_test_add_func("/sip_parse/numbers-like-strtoul", test_numbers_like_strtoul);
     g_test_add_func("/sip_parse/warnings-and-addresses", test_warnings_and_addresses);
     g_test_add_func("/sip_parse/unread-values", test_unread_values);
+    g_test_add_func("/sip_parse/ack-with-broken-cseq", test_ack_with_broken_cseq);
     g_test_add_func("/sip_parse/not-a-message", test_not_a_message);
     g_test_add_func("/sip_parse/truncated", test_truncated);
     g_test_add_func("/sip_parse/back-to-back", test_messages_back_to_back);

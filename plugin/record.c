@@ -73,16 +73,11 @@ static void record_response(sc_response_record *rec, sc_outcome_machine *machine
     rec->state = sc_outcome_add_response_as(machine, msg, as_call_decider.disposition);
 }
 
-static gboolean is_invite(const sc_sip_message *msg)
-{
-    return !msg->is_response && msg->method && strcmp(msg->method, "INVITE") == 0;
-}
-
 /* An ACK gets no response and decides nothing, and its frame shows
  * nothing: the machine would only keep a transaction for it. */
 static const sc_request_state *add_request(sc_outcome_machine *machine, const sc_sip_message *msg)
 {
-    if (msg->method && strcmp(msg->method, "ACK") == 0)
+    if (sc_sip_request_is(msg, "ACK"))
         return NULL;
     return sc_outcome_add_request(machine, msg);
 }
@@ -103,7 +98,7 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
     for (guint i = 0; i < count; i++) {
         sc_outcome_prefetch(machine, messages[i].call_id);
         responses += messages[i].is_response;
-        invites += is_invite(&messages[i]);
+        invites += sc_sip_request_is(&messages[i], "INVITE");
     }
     /* BYE, CANCEL, REGISTER...: the machine must see them, but nothing is
      * shown on their frames, so they need no record. */
@@ -129,7 +124,7 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
             record_response(&frame->responses[frame->response_count++], machine, overrides, msg);
         } else {
             const sc_request_state *state = add_request(machine, msg);
-            if (state && is_invite(msg))
+            if (state && sc_sip_request_is(msg, "INVITE"))
                 frame->requests[frame->request_count++] = state;
         }
     }

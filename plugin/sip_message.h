@@ -7,6 +7,7 @@
 #ifndef SIPCODES_SIP_MESSAGE_H
 #define SIPCODES_SIP_MESSAGE_H
 
+#include <string.h>
 #include <glib.h>
 
 #define SC_MAX_REASONS  4
@@ -52,5 +53,17 @@ typedef struct {
     guint        warning_count;
     const char  *warnings[SC_MAX_WARNINGS]; /* raw Warning header values */
 } sc_sip_message;
+
+/* A request with this method (methods are compared case by case, as SIP does). */
+static inline gboolean sc_sip_request_is(const sc_sip_message *msg, const char *method)
+{
+    return !msg->is_response && msg->method && strcmp(msg->method, method) == 0;
+}
+
+/* CSeq method INVITE: the only transactions that make calls or decide them. */
+static inline gboolean sc_sip_in_invite_transaction(const sc_sip_message *msg)
+{
+    return msg->cseq_method && strcmp(msg->cseq_method, "INVITE") == 0;
+}
 
 #endif

@@ -152,12 +152,16 @@ static stat_node *node_of(stats_tree *st, tree_state *ts, const stat_node *paren
     return ref->node;
 }
 
-static stat_node *cached_node(stats_tree *st, tree_state *ts, stat_node **slot, const stat_node *parent,
-                              const char *name, gboolean with_children)
+/* The node, through its slot when `index` has one (slots cache what
+ * node_of would find). */
+static stat_node *slot_node(stats_tree *st, tree_state *ts, stat_node **slots, guint slot_count,
+                            guint index, const stat_node *parent, const char *name, gboolean with_children)
 {
-    if (!*slot)
-        *slot = node_of(st, ts, parent, name, with_children);
-    return *slot;
+    if (index >= slot_count)
+        return node_of(st, ts, parent, name, with_children);
+    if (!slots[index])
+        slots[index] = node_of(st, ts, parent, name, with_children);
+    return slots[index];
 }
 
 static stat_node *add_to_node(stats_tree *st, tree_state *ts, const stat_node *parent,
@@ -240,31 +244,21 @@ static void tree_cleanup(stats_tree *st)
     g_free(ts);
 }
 
-static stat_node *outcome_code_node(stats_tree *st, tree_state *ts, stat_node *outcome_node,
-                                    sc_call_standing standing)
-{
-    stat_node ***codes = &ts->outcome_code_nodes[standing.outcome];
-
-    if (standing.code >= CODE_NODE_SLOTS)
-        return node_of(st, ts, outcome_node, code_label(standing.code), FALSE);
-    if (!*codes)
-        *codes = g_new0(stat_node *, CODE_NODE_SLOTS);
-    return cached_node(st, ts, &(*codes)[standing.code], outcome_node, code_label(standing.code), FALSE);
-}
-
 static void move_call_in_tree(stats_tree *st, tree_state *ts, sc_call_standing standing, int delta)
 {
-    stat_node *outcome_node;
+    guint outcome = (guint)standing.outcome;
+    stat_node *outcome_node = slot_node(st, ts, ts->outcome_nodes, SC_DISP_COUNT, outcome, ts->node_calls,
+                                        sc_disposition_name(standing.outcome), TRUE);
+    stat_node **code_slots = NULL;
 
-    if ((guint)standing.outcome >= SC_DISP_COUNT) {
-        outcome_node = add_to_node(st, ts, ts->node_calls, sc_disposition_name(standing.outcome), TRUE, delta);
-        add_to_node(st, ts, outcome_node, code_label(standing.code), FALSE, delta);
-    } else {
-        outcome_node = cached_node(st, ts, &ts->outcome_nodes[standing.outcome], ts->node_calls,
-                                   sc_disposition_name(standing.outcome), TRUE);
-        outcome_node->counter += delta;
-        outcome_code_node(st, ts, outcome_node, standing)->counter += delta;
+    if (outcome < SC_DISP_COUNT) {
+        if (!ts->outcome_code_nodes[outcome])
+            ts->outcome_code_nodes[outcome] = g_new0(stat_node *, CODE_NODE_SLOTS);
+        code_slots = ts->outcome_code_nodes[outcome];
     }
+    outcome_node->counter += delta;
+    slot_node(st, ts, code_slots, code_slots ? CODE_NODE_SLOTS : 0, standing.code, outcome_node,
+              code_label(standing.code), FALSE)->counter += delta;
     if (standing.outcome == SC_DISP_ANSWERED)
         ts->answered += (guint)delta;
     if (sc_disposition_reached_callee(standing.outcome))
@@ -310,22 +304,16 @@ static void tally_response(stats_tree *st, tree_state *ts, const sc_response_rec
     if (state && state->retransmission)
         return;
     ts->node_responses->counter++;
-    class_node = cached_node(st, ts, &ts->class_nodes[status_class], ts->node_responses,
-                             status_class ? sc_class_name(status_class) : "Malformed", TRUE);
+    class_node = slot_node(st, ts, ts->class_nodes, G_N_ELEMENTS(ts->class_nodes), status_class,
+                           ts->node_responses, status_class ? sc_class_name(status_class) : "Malformed", TRUE);
     class_node->counter++;
-    if (rec->code < G_N_ELEMENTS(ts->code_nodes))
-        cached_node(st, ts, &ts->code_nodes[rec->code], class_node, label, FALSE)->counter++;
-    else
-        add_to_node(st, ts, class_node, label, FALSE, 1);
+    slot_node(st, ts, ts->code_nodes, CODE_NODE_SLOTS, rec->code, class_node, label, FALSE)->counter++;
 
     if (status_class >= 2) {
         sc_explanation e = sc_record_explain(rec);
         ts->node_finals->counter++;
-        if ((guint)e.disposition < SC_DISP_COUNT)
-            cached_node(st, ts, &ts->final_nodes[e.disposition], ts->node_finals,
-                        sc_disposition_name(e.disposition), FALSE)->counter++;
-        else
-            add_to_node(st, ts, ts->node_finals, sc_disposition_name(e.disposition), FALSE, 1);
+        slot_node(st, ts, ts->final_nodes, SC_DISP_COUNT, (guint)e.disposition, ts->node_finals,
+                  sc_disposition_name(e.disposition), FALSE)->counter++;
         if (rec->method && strcmp(rec->method, "INVITE") != 0) {
             stat_node *method_node;
             ts->node_non_invite->counter++;

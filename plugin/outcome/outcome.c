@@ -4,7 +4,6 @@
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <math.h>
-#include <string.h>
 #include "outcome_internal.h"
 
 #define MS_PER_S 1000.0
@@ -61,33 +60,36 @@ sc_call_standing sc_call_standing_of(const sc_call *call)
 }
 
 /* Where a message found its call, to tell whether it moved the call:
- * statistics re-count a call only then. */
+ * statistics re-count a call only then. Only INVITE transactions make a
+ * call or change where it stands (DESIGN 2): a BYE or its 200 need not
+ * read the call's record to know it. */
 typedef struct {
+    gboolean           may_move;
     const call_record *call;
     sc_call_standing   standing;
-} standing;
+} call_watch;
 
-static standing standing_of(const call_id_entry *entry)
+static call_watch watch_call(const call_id_entry *entry, const sc_sip_message *msg)
 {
-    const call_record *call = entry ? entry->call : NULL;
-    standing now = { call, sc_call_standing_of(call ? &call->pub : NULL) };
+    call_watch watch = { sc_sip_in_invite_transaction(msg), entry->call,
+                         { SC_DISP_NO_FINAL_RESPONSE, 0 } };
 
-    return now;
+    if (watch.may_move && watch.call)
+        watch.standing = sc_call_standing_of(&watch.call->pub);
+    return watch;
 }
 
-/* Only INVITE transactions make a call or change where it stands (DESIGN
- * 2): a BYE or its 200 need not touch the call's record to know it. */
-static gboolean may_move_call(const sc_sip_message *msg)
+static gboolean call_moved(call_watch before, const call_id_entry *entry)
 {
-    return strcmp(msg->cseq_method, "INVITE") == 0;
-}
+    const call_record *call = entry->call;
+    sc_call_standing now;
 
-static gboolean standing_moved(standing before, const call_id_entry *entry)
-{
-    standing now = standing_of(entry);
-
-    return now.call && (now.call != before.call || now.standing.outcome != before.standing.outcome
-                        || now.standing.code != before.standing.code);
+    if (!before.may_move || !call)
+        return FALSE;
+    if (call != before.call)
+        return TRUE;
+    now = sc_call_standing_of(&call->pub);
+    return now.outcome != before.standing.outcome || now.code != before.standing.code;
 }
 
 void sc_outcome_prefetch(const sc_outcome_machine *m, const char *call_id)
@@ -128,17 +130,14 @@ const sc_request_state *sc_outcome_add_request(sc_outcome_machine *m, const sc_s
     call_id_entry *entry;
     transaction *txn;
     sc_request_state *state;
-    standing before = { NULL, { SC_DISP_NO_FINAL_RESPONSE, 0 } };
-    gboolean moves;
+    call_watch before;
 
     if (!m || !message_usable(msg))
         return NULL;
     timer_b_expire(m, msg->time);
 
     entry = call_id_ensure(m, msg->call_id);
-    moves = may_move_call(msg);
-    if (moves)
-        before = standing_of(entry);
+    before = watch_call(entry, msg);
     state = sc_arena_new0(m->records, sc_request_state);
     state->frame = msg->frame;
     txn = transaction_lookup(m, entry, msg->cseq, msg->cseq_method);
@@ -149,7 +148,7 @@ const sc_request_state *sc_outcome_add_request(sc_outcome_machine *m, const sc_s
     else
         state->retransmission = TRUE;
     state->call = public_call(entry);
-    state->call_changed = moves && standing_moved(before, entry);
+    state->call_changed = call_moved(before, entry);
     return state;
 }
 
@@ -227,8 +226,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
     call_id_entry *entry;
     transaction *txn;
     sc_response_state *state;
-    standing before = { NULL, { SC_DISP_NO_FINAL_RESPONSE, 0 } };
-    gboolean moves;
+    call_watch before;
 
     if (!m || !message_usable(msg))
         return NULL;
@@ -237,9 +235,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
         return malformed_response(m, msg);
 
     entry = call_id_ensure(m, msg->call_id);
-    moves = may_move_call(msg);
-    if (moves)
-        before = standing_of(entry);
+    before = watch_call(entry, msg);
     txn = transaction_lookup(m, entry, msg->cseq, msg->cseq_method);
     if (!txn)
         txn = transaction_from_response(m, entry, msg);
@@ -250,7 +246,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
         state->retransmission = TRUE;
     else
         transaction_take_response(m, txn, state, msg, disposition);
-    state->call_changed = moves && standing_moved(before, entry);
+    state->call_changed = call_moved(before, entry);
     return state;
 }
 

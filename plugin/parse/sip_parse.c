@@ -517,11 +517,6 @@ static const char *parse_headers(parse_state *ps, const char *p, const char *end
     return end;
 }
 
-static gboolean is_invite_transaction(const sc_sip_message *msg)
-{
-    return msg->cseq_method && strcmp(msg->cseq_method, "INVITE") == 0;
-}
-
 /* Headers whose values only some messages need are copied once all
  * headers are read, and only for those messages. */
 static void copy_wanted_spans(parse_state *ps)
@@ -529,14 +524,14 @@ static void copy_wanted_spans(parse_state *ps)
     sc_sip_message *msg = ps->msg;
     const span *server = ps->server.start ? &ps->server : &ps->user_agent;
 
-    if (is_invite_transaction(msg)) {
+    if (sc_sip_in_invite_transaction(msg)) {
         if (ps->from.start)
-            msg->from = ps->copy(ps->pool, ps->from.start, ps->from.len);
+            msg->from = copy_span(ps, ps->from.start, ps->from.start + ps->from.len);
         if (ps->to.start)
-            msg->to = ps->copy(ps->pool, ps->to.start, ps->to.len);
+            msg->to = copy_span(ps, ps->to.start, ps->to.start + ps->to.len);
     }
     if (msg->is_response && server->start)
-        msg->server = ps->copy(ps->pool, server->start, server->len);
+        msg->server = copy_span(ps, server->start, server->start + server->len);
 }
 
 gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
@@ -557,7 +552,7 @@ gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
         msg->phrase = "";
         return 0;
     }
-    ps.values_unused = msg->method && strcmp(msg->method, "ACK") == 0;
+    ps.values_unused = sc_sip_request_is(msg, "ACK");
     body = parse_headers(&ps, next, end, &content_length);
     /* An unreadable Retry-After gives no delay to honour. */
     if (msg->retry_after_invalid)

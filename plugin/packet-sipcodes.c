@@ -3,10 +3,11 @@
  * (meaning, likely causes, next step, disposition) and what it means for its
  * call.
  *
- * Extract (extract.c) -> decide (kb/, outcome/) -> present (this file).
- * Everything is decided on the first, sequential pass and stored per frame;
- * later passes only render what was stored, because SIP's fields are not
- * reliably primed for post-dissectors on them (DESIGN 4).
+ * Find (extract.c) -> parse (parse/) -> decide (kb/, outcome/) -> present
+ * (this file). Everything is decided on the first, sequential pass and
+ * stored per frame; later passes, and the GUI in any order, only render
+ * what was stored, because a call's outcome needs every frame before it
+ * and wanted fields are not primed on later passes (DESIGN 4).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -422,20 +423,11 @@ static gboolean worth_rendering(proto_tree *tree)
            || sipcodes_prefs.disposition_in_info;
 }
 
-/* SIP's fields are there only on a first pass. Tapped message bytes are
- * there whenever taps run, which tshark's -2 does only on its second pass:
- * then the machine meets each frame on the pass that can read it. */
+/* The machine meets every frame once, in order, on the first pass: SIP's
+ * protocol items are primed there whatever the run (DESIGN 4). */
 static gboolean frame_still_to_decide(const packet_info *pinfo)
 {
-    if (pinfo->num <= last_decided_frame)
-        return FALSE;
-    return !PINFO_FD_VISITED(pinfo) || sc_extract_reads_message_bytes();
-}
-
-void sipcodes_tally_started(void)
-{
-    if (sc_extract_read_message_bytes())
-        set_postdissector_wanted_hfids(sipcodes_handle, NULL);
+    return pinfo->num > last_decided_frame && !PINFO_FD_VISITED(pinfo);
 }
 
 static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)

@@ -1,5 +1,5 @@
-/* One SIP message as sipcodes sees it: the plain struct the extractor fills
- * from Wireshark's SIP fields and the decide layer (kb, outcome) reads.
+/* One SIP message as sipcodes sees it: the plain struct the parser fills
+ * from the message's bytes and the decide layer (kb, outcome) reads.
  * No Wireshark types here.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later

@@ -1,5 +1,5 @@
 /* What the post-dissector shares with the statistics: the tap's per-frame
- * data (sc_frame_record), the end of the capture, and how to read SIP.
+ * data (sc_frame_record), and the end of the capture.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -13,9 +13,5 @@
 /* The whole capture has been read: open INVITE transactions end as
  * No Final Response. Safe to call more than once. */
 void sipcodes_finish_capture(void);
-
-/* A statistic that only tallies (stats tree, call table) was started: read
- * SIP messages in the way that needs no protocol tree from now on. */
-void sipcodes_tally_started(void);
 
 #endif

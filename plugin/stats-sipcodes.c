@@ -194,7 +194,6 @@ static void tree_init(stats_tree *st)
 {
     tree_state *ts = state_of(st);
 
-    sipcodes_tally_started();
     if (!tree_states)
         tree_states = g_hash_table_new(g_direct_hash, g_direct_equal);
     if (!ts) {
@@ -408,7 +407,6 @@ static void call_table_init(stat_tap_table_ui *ui)
 {
     stat_tap_table *table = stat_tap_find_table(ui, CALL_TABLE_TITLE);
 
-    sipcodes_tally_started();
     if (!table) {
         table = stat_tap_init_table(CALL_TABLE_TITLE, COL_COUNT, 0, "sip.Call-ID == \"%s\"");
         stat_tap_add_table(ui, table);

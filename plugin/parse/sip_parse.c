@@ -305,8 +305,12 @@ static void address_uri(const char *value, const char *end, const char **uri, co
             if (*p == '\\' && p + 1 < end)
                 p++;
         }
-        if (p < end)
-            p++;
+        /* A display name that never ends hides the URI from SIP too. */
+        if (p == end) {
+            *uri = *uri_end = *after = end;
+            return;
+        }
+        p++;
     }
     open = find_byte(p, end, '<');
     if (open) {

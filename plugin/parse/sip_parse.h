@@ -1,13 +1,13 @@
 /* Reads one SIP message from its bytes into an sc_sip_message, the way
  * Wireshark's SIP dissector reads the same headers into its fields.
  *
- * sipcodes normally takes SIP's fields (extract.c). Those exist only when
- * Wireshark builds a protocol tree, and building one for every packet is
- * most of what a tally-only run (tshark -q -z sipcodes,tree) would cost.
- * Such runs get each message's bytes from SIP's own tap instead, and this
- * parser gives the decide layer the same struct from them. Where SIP's field
- * values have quirks (the first value of a Reason line only, CSeq read with
- * strtoul), this parser has the same quirks, so both paths decide alike.
+ * This is sipcodes' one reader of SIP: extract.c only finds where each
+ * message lies (DESIGN 3). Reading SIP's fields instead would make tshark
+ * build a protocol tree for every packet of every run. Where SIP's field
+ * values have quirks (CSeq read with strtoul, no header read after a CSeq
+ * without method), this parser has the same quirks, so that what sipcodes
+ * shows agrees with what Wireshark shows; tests/integration/
+ * test_parser_vs_sip.py holds it against SIP's fields on real captures.
  *
  * No Wireshark types: unit-tested and fuzzed alone.
  *

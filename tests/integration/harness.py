@@ -85,7 +85,9 @@ class TsharkHome:
                 os.chown(target, NOBODY, NOBODY)
         return target
 
-    def run(self, args, expect_success=True):
+    def run(self, args, expect_success=True, stdin_path=None):
+        """tshark ARGS; stdin_path feeds a file to its standard input (a
+        capture read live with -i -)."""
         env = {
             "HOME": self.path,
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -94,7 +96,13 @@ class TsharkHome:
         command = [TSHARK] + list(args)
         if os.geteuid() == 0:
             command = ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups"] + command
-        result = subprocess.run(command, env=env, cwd=self.path, capture_output=True, text=True, timeout=300)
+        stdin = open(stdin_path, "rb") if stdin_path else subprocess.DEVNULL
+        try:
+            result = subprocess.run(command, env=env, cwd=self.path, stdin=stdin, capture_output=True,
+                                    text=True, timeout=300)
+        finally:
+            if stdin_path:
+                stdin.close()
         if expect_success and result.returncode != 0:
             raise TestFailure(f"tshark {' '.join(args)} failed ({result.returncode}): {result.stderr}")
         return result

@@ -1,7 +1,7 @@
-/* Unit tests for the SIP message parser (plugin/parse/), which tally-only
- * runs use instead of SIP's fields. Each case states what Wireshark 4.0's
- * SIP dissector puts in the field sipcodes would otherwise read; the
- * integration suite test_tally_path.py checks the same on real captures.
+/* Unit tests for the SIP message parser (plugin/parse/), sipcodes' one
+ * reader of SIP. Each case states what Wireshark 4.0's SIP dissector puts
+ * in the matching field; the integration suite test_parser_vs_sip.py checks
+ * the same on real captures.
  *
  * Messages are parsed from heap copies of exactly their length, so that
  * AddressSanitizer catches any read past the end.
@@ -256,6 +256,18 @@ static void test_warnings_and_addresses(void)
     g_assert_cmpuint(p->msg.warning_count, ==, 2);
     g_assert_cmpstr(p->msg.warnings[0], ==, "304 sbc \"Media type not available\"");
     g_assert_cmpstr(p->msg.warnings[1], ==, "399 sbc \"vendor\"");
+    parsed_free(p);
+
+    /* RFC 4475 3.1.2.6: a display name whose quote never closes hides the
+     * URI; SIP shows no address then, and neither does the parser. */
+    p = parse("INVITE sip:user@example.com SIP/2.0\r\n"
+              "To: \"Mr. J. User <sip:j.user@example.com>\r\n"
+              "From: sip:caller@example.net;tag=93334\r\n"
+              "CSeq: 8 INVITE\r\n"
+              "\r\n");
+    g_assert_null(p->msg.to);
+    g_assert_null(p->msg.to_tag);
+    g_assert_cmpstr(p->msg.from, ==, "sip:caller@example.net");
     parsed_free(p);
 }
 

@@ -203,7 +203,7 @@ def test_tree_counts_every_capture_one_and_two_passes(home):
             prefix = "no final response" if code == 0 else str(code)
             check(deciding[0][2].startswith(prefix), f"{label}: deciding code {deciding[0][2]}")
             answered = 1 if outcome == "Answered" else 0
-            reached = 1 if outcome in ("Answered", "Busy", "No Answer", "Declined") else 0
+            reached = 1 if outcome in ("Answered", "Busy", "No Answer", "Declined", "Unwanted") else 0
             kpi = [k for k in counts if k[0].startswith("KPIs")][0][0]
             check_equal(counts.get((kpi, "ASR: answered")), answered, f"{label}: ASR count")
             ner = [k for k in counts if len(k) == 2 and k[0] == kpi and k[1].startswith("NER")][0]

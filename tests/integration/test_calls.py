@@ -40,6 +40,12 @@ EXPECTED_CALLS = {
     "reason-sip-and-q850.pcapng": ("No Answer", 480, 1),
     "warning-488.pcapng": ("Media Rejected", 488, 1),
     "unregistered-499.pcapng": ("Request Error", 499, 1),
+    "freeswitch-488-cause-88.pcapng": ("Media Rejected", 488, 1),
+    "asterisk-606-cause-58.pcapng": ("Media Rejected", 606, 1),
+    "asterisk-607-cause-21.pcapng": ("Unwanted", 607, 1),
+    "freeswitch-403-cause-52.pcapng": ("Blocked", 403, 1),
+    "phrase-500-internal-server-error.pcapng": ("Service Failure", 500, 1),
+    "refer-202-accepted.pcapng": ("Answered", 200, 1),
 }
 
 NOT_CALLS = ["register-401-then-200.pcapng", "options-200.pcapng"]

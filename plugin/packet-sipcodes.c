@@ -253,9 +253,12 @@ static void add_transaction_fields(proto_tree *tree, tvbuff_t *tvb, const sc_res
 static void add_q850_reason(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
                             const sc_response_record *rec, guint cause)
 {
-    sc_q850_explanation q = sc_q850_explain(cause);
-    guint expected = 0;
-    gboolean mismatch = sc_q850_contradicts(rec->code, cause, &expected);
+    /* The parser does not read RFC 8606's location parameter yet, so every
+     * cause is judged as one whose origin is unknown. */
+    const guint location = SC_Q850_NO_LOCATION;
+    sc_q850_explanation q = sc_q850_explain_at(cause, location);
+    sc_q850_judgement j = sc_q850_judge(rec->code, cause, location);
+    gboolean mismatch = j.verdict == SC_Q850_CONTRADICTS;
     proto_item *ti = add_generated(proto_tree_add_uint(tree, hf_q850_cause, tvb, 0, 0, cause));
     proto_tree *rt = proto_item_add_subtree(ti, ett_reason);
 
@@ -266,9 +269,8 @@ static void add_q850_reason(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
     add_generated(proto_tree_add_boolean(rt, hf_q850_mismatch, tvb, 0, 0, mismatch));
     if (mismatch)
         expert_add_info_format(pinfo, ti, &ei_q850_mismatch,
-            "Q.850 cause %u (%s) contradicts %u: RFC 3398 maps this cause to %u. Trust the cause: "
-            "it comes from the network that released the call, the status code is a gateway's mapping.",
-            cause, q.name, rec->code, expected);
+            "Q.850 cause %u (%s) says %s, status %u says %s; equipment sends this cause with %u. %s",
+            cause, q.name, j.cause_says, rec->code, j.status_says, j.expected_sip_code, j.which_to_trust);
 }
 
 static void add_sip_reason(proto_tree *tree, tvbuff_t *tvb, guint cause)
@@ -526,7 +528,8 @@ void proto_register_sipcodes(void)
         { &hf_q850_action, { "Q.850 action", "sipcodes.q850.action", FT_STRING, BASE_NONE, NULL, 0x0,
             "What to do about the Q.850 cause", HFILL } },
         { &hf_q850_mismatch, { "Contradicts status", "sipcodes.q850.mismatch", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
-            "The Q.850 cause contradicts the status code per RFC 3398 (e.g. 480 carrying cause 17 user busy)", HFILL } },
+            "The Q.850 cause says something else about the call than the status code (e.g. 480 carrying "
+            "cause 17 user busy); pairs that RFC 3398 or common equipment produce are not flagged", HFILL } },
         { &hf_sip_reason_cause, { "SIP reason cause", "sipcodes.sip_reason.cause", FT_UINT16, BASE_DEC, NULL, 0x0,
             "A SIP status code given as the cause in a Reason header (e.g. 200 call completed elsewhere)", HFILL } },
         { &hf_sip_reason_description, { "SIP reason meaning", "sipcodes.sip_reason.description", FT_STRING, BASE_NONE, NULL, 0x0,

@@ -424,6 +424,61 @@ rec_unregistered_499() {
     finish "INVITE 100 499 ACK"
 }
 
+# Captures 60 and up: the pairs and phrases that FreeSWITCH and Asterisk
+# send every day (issue 15). Their Reason headers carry the text those
+# systems put there.
+
+rec_freeswitch_488_cause_88() {
+    # FreeSWITCH's codec failure: INCOMPATIBLE_DESTINATION goes out as 488.
+    begin freeswitch-488-cause-88 udp 60
+    uas uas-invite.xml -set trying 1 -set final 488 -set reason "Not Acceptable Here" \
+        -set extra 'Reason: Q.850;cause=88;text="INCOMPATIBLE_DESTINATION"'
+    uac uac-invite.xml
+    finish "INVITE 100 488 ACK"
+}
+
+rec_asterisk_606_cause_58() {
+    # Asterisk reads 606 (and 488) as "bearer capability not available".
+    begin asterisk-606-cause-58 udp 61
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 606 -set reason "Not Acceptable" \
+        -set extra 'Reason: Q.850;cause=58'
+    uac uac-invite.xml
+    finish "INVITE 100 180 606 ACK"
+}
+
+rec_asterisk_607_cause_21() {
+    begin asterisk-607-cause-21 udp 62
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 607 -set reason "Unwanted" \
+        -set extra 'Reason: Q.850;cause=21'
+    uac uac-invite.xml
+    finish "INVITE 100 180 607 ACK"
+}
+
+rec_freeswitch_403_cause_52() {
+    # Cause 52 is not in Q.850; FreeSWITCH and Asterisk still send it.
+    begin freeswitch-403-cause-52 udp 63
+    uas uas-invite.xml -set trying 1 -set final 403 -set reason "Forbidden" \
+        -set extra 'Reason: Q.850;cause=52;text="OUTGOING_CALL_BARRED"'
+    uac uac-invite.xml
+    finish "INVITE 100 403 ACK"
+}
+
+rec_phrase_500_internal_server_error() {
+    # RFC 3261's grammar and sofia-sip spell 500 this way.
+    begin phrase-500-internal-server-error udp 64
+    uas uas-invite.xml -set trying 1 -set final 500 -set reason "Internal Server Error"
+    uac uac-invite.xml
+    finish "INVITE 100 500 ACK"
+}
+
+rec_refer_202_accepted() {
+    # A blind transfer inside an answered call, accepted as PBXs accept it.
+    begin refer-202-accepted udp 65
+    uas uas-invite.xml -set final 200 -set refer 1
+    uac uac-invite.xml -set refer 1
+    finish "INVITE 200 ACK REFER 202 BYE 200"
+}
+
 ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      cancelled-487 service-unavailable-503 auth-407-then-200 declined-603
      vendor-phrase-603 tcp-multi-message redirect-302-then-200
@@ -431,7 +486,9 @@ ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      no-final-response register-401-then-200 auth-407-unanswered
      retransmitted-486 options-200 cancelled-after-auth redirect-then-busy
      reason-q850-503 q850-mismatch-480 reason-sip-and-q850 warning-488
-     unregistered-499)
+     unregistered-499 freeswitch-488-cause-88 asterisk-606-cause-58
+     asterisk-607-cause-21 freeswitch-403-cause-52
+     phrase-500-internal-server-error refer-202-accepted)
 
 if [ "${1:-}" = --list ]; then
     printf '%s\n' "${ALL[@]}"

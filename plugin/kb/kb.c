@@ -2,7 +2,6 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
-#include <string.h>
 #include "kb_tables.h"
 
 static const char *const disposition_names[SC_DISP_COUNT] = {
@@ -175,22 +174,6 @@ sc_advice sc_kb_advise(const sc_code_lookup *lookup, gboolean answers_initial_in
     return advice;
 }
 
-gboolean sc_kb_phrase_is_standard(const sc_code_info *info, const char *phrase)
-{
-    gsize len;
-
-    if (!info || !phrase)
-        return TRUE;
-    if (strcmp(phrase, info->reason) == 0)
-        return TRUE;
-    while (g_ascii_isspace(*phrase))
-        phrase++;
-    len = strlen(phrase);
-    while (len > 0 && g_ascii_isspace(phrase[len - 1]))
-        len--;
-    return len == strlen(info->reason) && g_ascii_strncasecmp(phrase, info->reason, len) == 0;
-}
-
 sc_severity sc_disposition_severity(sc_disposition d)
 {
     switch (d) {
@@ -223,7 +206,7 @@ sc_severity sc_disposition_severity(sc_disposition d)
 gboolean sc_disposition_reached_callee(sc_disposition d)
 {
     return d == SC_DISP_ANSWERED || d == SC_DISP_BUSY || d == SC_DISP_NO_ANSWER ||
-           d == SC_DISP_DECLINED;
+           d == SC_DISP_DECLINED || d == SC_DISP_UNWANTED;
 }
 
 const char sc_kb_no_final_response_action[] =

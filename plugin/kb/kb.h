@@ -58,7 +58,7 @@ typedef enum {
     SC_SEVERITY_ERROR
 } sc_severity;
 
-#define SC_MAX_CAUSES 5
+#define SC_MAX_CAUSES 7
 
 typedef struct {
     guint16        code;
@@ -101,9 +101,16 @@ typedef struct {
 sc_advice sc_kb_advise(const sc_code_lookup *lookup, gboolean answers_initial_invite,
                        gboolean has_retry_after);
 
-/* TRUE when the carried phrase is the registered one (case and surrounding
- * blanks aside: the phrase is free text, only other wording is news). */
+/* TRUE when the carried phrase is the registered one or a spelling that the
+ * RFCs' own grammar or the common SIP stacks use (phrases.c), case and
+ * surrounding blanks aside: the phrase is free text, only other wording is
+ * news. */
 gboolean sc_kb_phrase_is_standard(const sc_code_info *info, const char *phrase);
+
+/* Where an accepted spelling other than the registered one comes from
+ * ("RFC 3261 25.1 grammar..."); NULL for the registered phrase and for
+ * vendor wording. The phrase is compared whole, case aside. */
+const char *sc_kb_phrase_variant_source(guint code, const char *phrase);
 
 /* How loudly a call that ended with this disposition should be reported:
  * NONE for success, NOTE for normal unanswered ends, WARN for configuration
@@ -111,8 +118,11 @@ gboolean sc_kb_phrase_is_standard(const sc_code_info *info, const char *phrase);
 sc_severity sc_disposition_severity(sc_disposition d);
 
 /* ITU-T E.411 network effectiveness: the network delivered the call to the
- * callee's side (answered, busy, no answer, declined), whatever the callee
- * then did. NER counts these; ASR counts Answered alone. */
+ * callee's side, whatever the callee then did: answered, busy, no answer,
+ * and rejected by the user (603 Declined, 607 Unwanted). NER counts these;
+ * ASR counts Answered alone. A call cancelled while alerting also reached
+ * the callee, but Cancelled alone does not say whether it had alerted:
+ * that takes the call's history (the outcome machine), not a disposition. */
 gboolean sc_disposition_reached_callee(sc_disposition d);
 
 /* No status code stands for an INVITE that got no final response, so it has

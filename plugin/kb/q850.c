@@ -512,12 +512,53 @@ const char *sc_q850_class_name(guint cause)
     return cause <= SC_Q850_MAX_CAUSE ? class_names[cause >> 4] : NULL;
 }
 
-sc_q850_explanation sc_q850_explain(guint cause)
+/* Values Q.850 leaves unassigned that FreeSWITCH (switch_call_cause_t) and
+ * Asterisk (causes.h) define and send in Reason headers: they come from the
+ * 1988 ISDN cause list and national variants. */
+static const sc_q850_non_itu_info non_itu_table[] = {
+    { 45, "Preempted (not in Q.850)", "FreeSWITCH PRE_EMPTED, Asterisk AST_CAUSE_PRE_EMPTED",
+      "The call was released so that a call with higher priority could take its resources. "
+      "Q.850 itself uses cause 8 for this.",
+      "Expected on networks with priority service; on an ordinary trunk ask the owner of the "
+      "equipment that sent it why it preempts calls." },
+    { 52, "Outgoing calls barred (not in Q.850)",
+      "FreeSWITCH OUTGOING_CALL_BARRED, Asterisk AST_CAUSE_OUTGOING_CALL_BARRED (sent with 403)",
+      "The calling line or account may not place this call: a barring or class-of-service "
+      "restriction on the caller's side, such as no international or premium destinations.",
+      "Check what the calling account may dial (destination classes, credit, a barring set by "
+      "the provider) and lift the restriction or route the call another way." },
+    { 54, "Incoming calls barred (not in Q.850)",
+      "FreeSWITCH INCOMING_CALL_BARRED, Asterisk AST_CAUSE_INCOMING_CALL_BARRED (sent with 403)",
+      "The called line does not take incoming calls, or not from this caller: a barring on the "
+      "callee's side.",
+      "Nothing to fix on the calling side once the number is confirmed; if the line should take "
+      "calls, its owner has to ask their provider to lift the barring." },
+};
+
+const sc_q850_non_itu_info *sc_q850_non_itu_causes(gsize *count)
+{
+    if (count)
+        *count = G_N_ELEMENTS(non_itu_table);
+    return non_itu_table;
+}
+
+static const sc_q850_non_itu_info *non_itu_lookup(guint cause)
+{
+    for (gsize i = 0; i < G_N_ELEMENTS(non_itu_table); i++) {
+        if (non_itu_table[i].cause == cause)
+            return &non_itu_table[i];
+    }
+    return NULL;
+}
+
+sc_q850_explanation sc_q850_explain_at(guint cause, guint location)
 {
     sc_q850_explanation e = { .cause = cause };
 
     e.class_name = sc_q850_class_name(cause);
     e.info = sc_q850_lookup(cause);
+    e.location = sc_q850_location(location);
+    e.provenance = sc_q850_location_provenance(e.location);
     if (e.info) {
         e.assigned = TRUE;
         e.name = e.info->name;
@@ -525,6 +566,13 @@ sc_q850_explanation sc_q850_explain(guint cause)
         e.action = e.info->action;
     } else if (cause <= SC_Q850_MAX_CAUSE) {
         e.unassigned = TRUE;
+        e.non_itu = non_itu_lookup(cause);
+        if (e.non_itu) {
+            e.name = e.non_itu->name;
+            e.description = e.non_itu->description;
+            e.action = e.non_itu->action;
+            return e;
+        }
         e.name = unassigned_name;
         e.description = "Q.850 gives this cause value no meaning; the sending equipment "
                         "uses a private value or a wrong one.";
@@ -538,6 +586,11 @@ sc_q850_explanation sc_q850_explain(guint cause)
         e.action = "Report the malformed Reason header to whoever sends it.";
     }
     return e;
+}
+
+sc_q850_explanation sc_q850_explain(guint cause)
+{
+    return sc_q850_explain_at(cause, SC_Q850_NO_LOCATION);
 }
 
 /* ---- SIP status -> cause (RFC 3398 8.2.6.1) ---- */
@@ -580,95 +633,4 @@ guint sc_sip_to_q850(guint sip_code)
     if (sip_code == 487)
         return 0;
     return (sip_code >= 400 && sip_code <= 699) ? 31 : 0;
-}
-
-/* ---- the mismatch rule ----
- *
- * A Reason cause "contradicts" a status code only when both make a specific
- * claim and the claims differ; an expert entry that fires on ordinary
- * traffic would teach users to ignore it. So:
- *
- * - Only 4xx-6xx are judged. 1xx and 2xx are not failures (RFC 6432 lets any
- *   response but 100 carry a cause, as information). On a 3xx a cause tells
- *   the redirect's background: RFC 3398 maps only cause 22 to a 3xx, and
- *   8.2.5 lets a gateway release with cause 23 instead of recursing.
- * - 487 is never judged: it answers a CANCEL, so its cause says why the caller
- *   gave up (16, 31, or 26 for a losing fork branch), not why the callee
- *   failed; RFC 3398 gives 487 no mapping.
- * - Causes without a specific mapping make no claim: unassigned values, the
- *   causes that fall to RFC 3398's 500 catch-all, and 16 and 44 (no SIP
- *   mapping at all; 16 is what many gateways put on every release).
- * - 31 "Normal, unspecified" and 127 "Interworking, unspecified" are the
- *   "no better reason" values: 31 is RFC 3398's default for any SIP code
- *   without a row, 127 says the real reason was lost between networks.
- *
- * Otherwise the code agrees with the cause when
- *   a) it is the 7.2.4.1 code or its conditional alternative (21 -> 603 for
- *      location user, 22 -> 301 with a new number);
- *   b) 8.2.6.1 maps the code back to this very cause (480 -> 18, 400 -> 41,
- *      600 -> 17...): a gateway translating the other way produces exactly
- *      this pair;
- *   c) it is the 6xx counterpart of the expected 4xx (486/600, 404/604,
- *      488/606, 403/603; RFC 3261 21.6): the same answer with wider scope;
- *   d) it is 500 where 503 is expected: RFC 3261 16.7 has a proxy turn a
- *      lone 503 into 500 before passing it upstream;
- *   e) it is 408 where 480 is expected or the reverse: RFC 3398 itself uses
- *      both for "nobody answered" (18 -> 408, 19 and 20 -> 480, 480 -> 18).
- */
-
-static gboolean judged_status(guint sip_code)
-{
-    return sip_code >= 400 && sip_code <= 699 && sip_code != 487;
-}
-
-static gboolean specific_claim(const sc_q850_info *info)
-{
-    return info && info->rfc3398_sip_code != 0 && !info->rfc3398_default
-           && info->cause != 31 && info->cause != 127;
-}
-
-static guint global_counterpart(guint sip_code)
-{
-    switch (sip_code) {
-    case 403: return 603;
-    case 404: return 604;
-    case 486: return 600;
-    case 488: return 606;
-    default:  return 0;
-    }
-}
-
-static gboolean no_answer_code(guint sip_code)
-{
-    return sip_code == 408 || sip_code == 480;
-}
-
-/* Whether sip_code is a code the RFC's own mappings allow for expected. */
-static gboolean allowed_for_expected(guint sip_code, guint expected)
-{
-    if (expected == 0)
-        return FALSE;
-    if (sip_code == expected || sip_code == global_counterpart(expected))
-        return TRUE;
-    if (expected == 503 && sip_code == 500)
-        return TRUE;
-    return no_answer_code(expected) && no_answer_code(sip_code);
-}
-
-static gboolean consistent(guint sip_code, const sc_q850_info *info)
-{
-    return allowed_for_expected(sip_code, info->rfc3398_sip_code)
-           || allowed_for_expected(sip_code, info->rfc3398_alt_code)
-           || specific_cause_for(sip_code) == info->cause;
-}
-
-gboolean sc_q850_contradicts(guint sip_code, guint cause, guint *expected_sip_code)
-{
-    const sc_q850_info *info = sc_q850_lookup(cause);
-    gboolean contradicts = judged_status(sip_code) && specific_claim(info)
-                           && !consistent(sip_code, info);
-
-    if (expected_sip_code)
-        *expected_sip_code = contradicts ? info->rfc3398_sip_code : 0;
-    return contradicts;
 }

@@ -30,36 +30,122 @@ typedef struct {
     const char *rfc3398_note;     /* the condition behind the mapping, or NULL */
 } sc_q850_info;
 
+/* Where a cause was set: the Q.850 location field, which RFC 8606 carries
+ * in the Reason header's "location" parameter. */
+#define SC_Q850_NO_LOCATION 0xFFu   /* the Reason value carries no location */
+
+typedef struct {
+    guint8      code;     /* the Q.850 location value */
+    const char *token;    /* its RFC 8606 spelling: "U", "LPN", "LN", "TN", "RLN", "RPN", "INTL", "BI" */
+    const char *name;     /* "public network serving the remote user"... */
+    gboolean    network;  /* a public, transit or international network released the call */
+} sc_q850_location_info;
+
+/* NULL for SC_Q850_NO_LOCATION and for the values Q.850 reserves. */
+const sc_q850_location_info *sc_q850_location(guint location);
+
+/* Reads a location parameter value: the RFC 8606 token (case aside) or the
+ * bare number. FALSE, and *location untouched, when it is neither. */
+gboolean sc_q850_location_parse(const char *text, gsize len, guint *location);
+
+/* What a location says about how far the cause can be trusted; NULL for NULL. */
+const char *sc_q850_location_provenance(const sc_q850_location_info *where);
+
+/* A value Q.850 leaves unassigned but that common equipment sends anyway
+ * (FreeSWITCH and Asterisk keep causes from older ISDN recommendations). */
+typedef struct {
+    guint8      cause;
+    const char *name;         /* the name the senders give it */
+    const char *senders;      /* who sends it */
+    const char *description;
+    const char *action;
+} sc_q850_non_itu_info;
+
+const sc_q850_non_itu_info *sc_q850_non_itu_causes(gsize *count);
+
 /* How a cause value is explained. description and action are never NULL:
  * an unassigned or out-of-range value gets a generic text, so the caller
  * can always show something. */
 typedef struct {
     guint               cause;
     const sc_q850_info *info;        /* the cause's own row; NULL unless assigned */
+    const sc_q850_non_itu_info *non_itu; /* unassigned but sent by known equipment, or NULL */
     gboolean            assigned;    /* Q.850 gives this value a meaning */
     gboolean            unassigned;  /* 0..127 but Q.850 leaves it unassigned */
     gboolean            malformed;   /* > 127: not encodable as a cause value */
-    const char         *name;        /* ITU name, or "(unassigned in Q.850)" /
-                                        "(not a Q.850 cause value)" */
+    const char         *name;        /* ITU name, the senders' name for a non-ITU value,
+                                        "(unassigned in Q.850)" / "(not a Q.850 cause value)" */
     const char         *class_name;  /* "normal event"...; NULL when malformed */
     const char         *description;
     const char         *action;
+    const sc_q850_location_info *location; /* where the cause was set; NULL when not said */
+    const char         *provenance;  /* what the location says about the cause's weight; NULL
+                                        without a location */
 } sc_q850_explanation;
 
 const sc_q850_info *sc_q850_lookup(guint cause);      /* NULL for 0, > 127 or unassigned */
 const sc_q850_info *sc_q850_causes(gsize *count);     /* the assigned causes, ascending */
 sc_q850_explanation sc_q850_explain(guint cause);
+/* The same, for a cause that came with a location (SC_Q850_NO_LOCATION: none). */
+sc_q850_explanation sc_q850_explain_at(guint cause, guint location);
 
 /* The Q.850 class of a value, from its upper three bits ("normal event",
  * "resource unavailable", ...); NULL above 127. */
 const char *sc_q850_class_name(guint cause);
 
-/* TRUE when the cause in a response's Reason header says something different
- * from the response's status code: the cause has a specific RFC 3398 mapping
- * and the code is none of the codes that mapping (or its documented
- * equivalents) allows. *expected_sip_code (may be NULL) receives the RFC 3398
- * code on TRUE and 0 otherwise. The full rule and its exemptions are
- * documented at the definition. */
+/* ---- does a response's cause agree with its status? ----
+ *
+ * The rule, its tables and their sources are in q850_mismatch.c and in
+ * docs/q850-mismatch.md. In order, the first that applies:
+ *   NO_CLAIM     the status is no failure (1xx-3xx), or 487, or the cause
+ *                says nothing specific about the call (16, 26, 31, 127,
+ *                unassigned values without a known meaning...);
+ *   RFC3398      RFC 3398 itself produces the pair, in either direction or
+ *                through its equivalents (6xx counterparts, 500 for 503,
+ *                408/480);
+ *   DE_FACTO     common equipment sends the pair (FreeSWITCH, Asterisk,
+ *                Oracle SBC): a row of the de-facto table, with its source;
+ *   SAME_MEANING status and cause put the call in the same place (both say
+ *                busy, both say the number is invalid...);
+ *   CONTRADICTS  they say different things about the call. */
+typedef enum {
+    SC_Q850_NO_CLAIM,
+    SC_Q850_RFC3398,
+    SC_Q850_DE_FACTO,
+    SC_Q850_SAME_MEANING,
+    SC_Q850_CONTRADICTS
+} sc_q850_verdict;
+
+typedef struct {
+    sc_q850_verdict verdict;
+    const char *cause_says;        /* what the cause says about the call ("Busy"...); NULL on NO_CLAIM */
+    const char *status_says;       /* the status's disposition; NULL on NO_CLAIM */
+    guint       expected_sip_code; /* CONTRADICTS: the status equipment sends for this cause */
+    const char *source;            /* DE_FACTO: who sends the pair */
+    const char *which_to_trust;    /* CONTRADICTS: which of the two to believe, and why */
+} sc_q850_judgement;
+
+/* location: the cause's Q.850 location, or SC_Q850_NO_LOCATION. */
+sc_q850_judgement sc_q850_judge(guint sip_code, guint cause, guint location);
+const char       *sc_q850_verdict_name(sc_q850_verdict verdict);
+
+/* What a cause says about the call ("Busy", "Refused"...) and the status
+ * equipment usually sends with it; NULL (and *usual_sip_code untouched)
+ * when the cause makes no claim. usual_sip_code may be NULL. */
+const char       *sc_q850_cause_says(guint cause, guint *usual_sip_code);
+
+/* One row of the de-facto table: a pair that deployed equipment sends. */
+typedef struct {
+    guint16     sip_code;
+    guint8      cause;
+    const char *source;
+} sc_q850_de_facto_pair;
+
+const sc_q850_de_facto_pair *sc_q850_de_facto_pairs(gsize *count);
+
+/* TRUE when sc_q850_judge() says CONTRADICTS without a location;
+ * *expected_sip_code (may be NULL) receives its expected_sip_code on TRUE
+ * and 0 otherwise. */
 gboolean sc_q850_contradicts(guint sip_code, guint cause, guint *expected_sip_code);
 
 /* RFC 3398 8.2.6.1: the cause a gateway sends when it receives this SIP

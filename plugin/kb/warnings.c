@@ -12,37 +12,41 @@
 
 static const sc_warning_info warning_table[] = {
     { 300, "Incompatible network protocol", "RFC 3261",
-      "None of the network types in the session description (the network type on its "
-      "connection lines, normally IN for Internet) can be used by the receiver.",
+      "At least one network type in the session description (the network type on its "
+      "connection lines, normally IN for Internet) cannot be used by the receiver. On a 2xx "
+      "the session was accepted without it.",
       "Check the SDP the offering side builds: the c= lines should use network type IN. "
       "A different value usually comes from a gateway or a misconfigured media setting." },
     { 301, "Incompatible network address formats", "RFC 3261",
-      "None of the address families in the session description can be used by the "
-      "receiver, for example IPv6 media addresses offered to an IPv4-only device.",
+      "At least one address family in the session description cannot be used by the "
+      "receiver, for example IPv6 media addresses offered to an IPv4-only device. On a 2xx "
+      "the session went ahead with the addresses it could use.",
       "Offer media addresses in a family the peer supports (IP4 or IP6); check dual-stack "
       "and address-family settings on SBCs and phones." },
     { 302, "Incompatible transport protocol", "RFC 3261",
-      "None of the media transport protocols offered can be used, for example encrypted "
-      "media (RTP/SAVP, DTLS) offered to a peer that only does plain RTP, or the reverse.",
+      "At least one media transport protocol offered cannot be used, for example encrypted "
+      "media (RTP/SAVP, DTLS) offered to a peer that only does plain RTP, or the reverse. On a "
+      "2xx the streams it could take were accepted.",
       "Make both sides agree on media encryption: match the SRTP or DTLS settings, or "
       "offer plain RTP/AVP where the peer requires it." },
     { 303, "Incompatible bandwidth units", "RFC 3261",
-      "The receiver does not understand the unit of a bandwidth line in the session "
-      "description.",
+      "The receiver does not understand the unit of one or more bandwidth lines in the "
+      "session description; it may still accept the session (a 2xx) and ignore them.",
       "Remove the b= line or use a standard bandwidth modifier (AS, CT, TIAS)." },
     { 304, "Media type not available", "RFC 3261",
-      "None of the media types offered (audio, video, image for fax...) is available at "
-      "the receiver.",
+      "At least one media type offered (audio, video, image for fax...) is not available at "
+      "the receiver. On a 2xx the call was set up without that stream, e.g. audio only.",
       "Offer audio, or find out why the peer refuses the media type: video or T.38 fax "
       "may be switched off on its side." },
     { 305, "Incompatible media format", "RFC 3261",
-      "None of the media formats offered, in practice the codecs, is acceptable to the "
-      "receiver. The most common warn-code on a 488.",
+      "At least one media format offered, in practice a codec, is not available at the "
+      "receiver. The most common warn-code on a 488, where none was left; on a 2xx only "
+      "some were refused.",
       "Compare the codec lists of both sides and offer one in common (G.711 is the safe "
       "choice), or enable transcoding on the SBC or gateway." },
     { 306, "Attribute not understood", "RFC 3261",
-      "The receiver does not understand one or more attribute lines (a=) of the session "
-      "description.",
+      "The receiver does not support one or more attribute lines (a=) of the session "
+      "description; on a 2xx it went ahead and ignored them.",
       "Look for non-standard or vendor-specific attributes in the offer and remove them, "
       "or update the receiving side." },
     { 307, "Session description parameter not understood", "RFC 3261",
@@ -69,8 +73,10 @@ static const sc_warning_info warning_table[] = {
       "Offer a codec that needs less bandwidth, lower video rates, and check call "
       "admission (bandwidth) limits on SBCs and access links." },
     { 380, "SIPS Not Allowed", "RFC 5630",
-      "The receiver does not accept a SIPS URI for this request; a sip: URI is required.",
-      "Retry with a sip: Request-URI (TLS on each hop can still be used)." },
+      "The request asked for SIPS, but the receiver cannot process it that way, typically "
+      "because the callee has no contact registered over SIPS. It usually comes on a 480.",
+      "Only retry with a sip: Request-URI if the call may go without TLS on every hop; "
+      "otherwise the callee must register a SIPS contact first." },
     { 381, "SIPS Required", "RFC 5630",
       "The receiver only accepts this request with a SIPS URI, so that every hop is "
       "secured with TLS.",

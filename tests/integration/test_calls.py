@@ -40,6 +40,12 @@ EXPECTED_CALLS = {
     "reason-sip-and-q850.pcapng": ("No Answer", 480, 1),
     "warning-488.pcapng": ("Media Rejected", 488, 1),
     "unregistered-499.pcapng": ("Request Error", 499, 1),
+    "freeswitch-488-cause-88.pcapng": ("Media Rejected", 488, 1),
+    "asterisk-606-cause-58.pcapng": ("Media Rejected", 606, 1),
+    "asterisk-607-cause-21.pcapng": ("Unwanted", 607, 1),
+    "freeswitch-403-cause-52.pcapng": ("Blocked", 403, 1),
+    "phrase-500-internal-server-error.pcapng": ("Service Failure", 500, 1),
+    "refer-202-accepted.pcapng": ("Answered", 200, 1),
 }
 
 NOT_CALLS = ["register-401-then-200.pcapng", "options-200.pcapng"]
@@ -203,7 +209,7 @@ def test_tree_counts_every_capture_one_and_two_passes(home):
             prefix = "no final response" if code == 0 else str(code)
             check(deciding[0][2].startswith(prefix), f"{label}: deciding code {deciding[0][2]}")
             answered = 1 if outcome == "Answered" else 0
-            reached = 1 if outcome in ("Answered", "Busy", "No Answer", "Declined") else 0
+            reached = 1 if outcome in ("Answered", "Busy", "No Answer", "Declined", "Unwanted") else 0
             kpi = [k for k in counts if k[0].startswith("KPIs")][0][0]
             check_equal(counts.get((kpi, "ASR: answered")), answered, f"{label}: ASR count")
             ner = [k for k in counts if len(k) == 2 and k[0] == kpi and k[1].startswith("NER")][0]

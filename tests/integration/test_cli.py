@@ -431,7 +431,7 @@ def test_report_json(home):
     answered = sum(1 for c in calls if c["disposition"] == "Answered")
     check_equal(summary["answered"], answered, "answered calls")
     check_equal(summary["asr_percent"], round(100.0 * answered / len(calls), 1), "ASR")
-    reached = sum(1 for c in calls if c["disposition"] in ("Answered", "Busy", "No Answer", "Declined"))
+    reached = sum(1 for c in calls if c["disposition"] in ("Answered", "Busy", "No Answer", "Declined", "Unwanted"))
     check_equal(summary["ner_percent"], round(100.0 * reached / len(calls), 1), "NER")
     check_equal(sum(f["calls"] for f in summary["failures"]), len(calls) - answered, "failures add up")
     check(all(f["action"] for f in summary["failures"]), "every failure code has an action")

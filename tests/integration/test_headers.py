@@ -49,8 +49,10 @@ def test_480_with_cause_17_is_contradictory(home):
     check_equal(r["sipcodes.q850.cause"], ["17"], "cause 17")
     check_equal(r["sipcodes.q850.mismatch"], ["1"], "user busy contradicts 480")
     output = expert(home, "q850-mismatch-480.pcapng")
-    check("Q.850 cause 17" in output and "maps this cause to 486" in output,
-          f"a Note says which to trust:\n{output}")
+    check("Q.850 cause 17 (User busy) says Busy, status 480 says No Answer" in output
+          and "sends this cause with 486" in output, f"a Note names both meanings:\n{output}")
+    check("Nothing says where the cause was set" in output and "Trust the cause" not in output,
+          f"without a location the Note does not take the cause's side:\n{output}")
 
 
 def test_sip_and_q850_reasons_each_explained(home):

@@ -2,6 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
+#include <stdlib.h>
 #include <string.h>
 #include "reference.h"
 
@@ -61,3 +62,19 @@ void assert_plain_text(const char *text)
     g_assert_false(g_ascii_isspace(text[strlen(text) - 1]));
 }
 
+
+rfc3398_mapping parse_rfc3398_mapping(const char *text)
+{
+    rfc3398_mapping m = { 0, 0, FALSE };
+    char *end = NULL;
+    const char *paren;
+
+    if (!g_ascii_isdigit(text[0]))
+        return m;
+    m.code = (guint)strtoul(text, &end, 10);
+    m.is_default = strstr(text, "(default") != NULL;
+    paren = strchr(end, '(');
+    if (paren && g_ascii_isdigit(paren[1]))
+        m.alt = (guint)strtoul(paren + 1, NULL, 10);
+    return m;
+}

@@ -14,6 +14,16 @@ gchar ***read_tsv(const char *name, guint min_columns);
 void     free_rows(gchar ***rows);
 guint    row_count(gchar ***rows);
 
+/* The RFC 3398 7.2.4.1 column of q850_causes.tsv: "486",
+ * "500 (default: cause not listed)", "403 (603 if ...)", "none (...)". */
+typedef struct {
+    guint    code;        /* 0 for "none" */
+    guint    alt;         /* the conditional alternative, 0 if none */
+    gboolean is_default;  /* the 500 catch-all, not a row of the RFC's table */
+} rfc3398_mapping;
+
+rfc3398_mapping parse_rfc3398_mapping(const char *text);
+
 /* Knowledge-base texts are printable ASCII without leading or trailing
  * blanks: they end up in tshark columns, CSV and JSON. */
 void     assert_plain_text(const char *text);

@@ -16,29 +16,6 @@ static gboolean is_unassigned_name(const char *itu_name)
     return strstr(itu_name, "unassigned in Q.850") != NULL;
 }
 
-/* The tsv's RFC 3398 column: "486", "500 (default: cause not listed)",
- * "403 (603 if ...)", "none (...)". */
-typedef struct {
-    guint    code;
-    guint    alt;
-    gboolean is_default;
-} tsv_mapping;
-
-static tsv_mapping parse_mapping(const char *text)
-{
-    tsv_mapping m = { 0, 0, FALSE };
-    char *end = NULL;
-
-    if (!g_ascii_isdigit(text[0]))
-        return m;                         /* "none (...)" */
-    m.code = (guint)strtoul(text, &end, 10);
-    m.is_default = strstr(text, "(default") != NULL;
-    const char *paren = strchr(end, '(');
-    if (paren && g_ascii_isdigit(paren[1]))
-        m.alt = (guint)strtoul(paren + 1, NULL, 10);
-    return m;
-}
-
 /* ---- coverage against q850_causes.tsv ---- */
 
 static void test_assigned_rows(void)
@@ -63,7 +40,7 @@ static void test_assigned_rows(void)
         assert_plain_text(info->action);
         g_assert_cmpstr(sc_q850_class_name(cause), ==, rows[i][2]);
 
-        tsv_mapping m = parse_mapping(rows[i][3]);
+        rfc3398_mapping m = parse_rfc3398_mapping(rows[i][3]);
         g_assert_cmpuint(info->rfc3398_sip_code, ==, m.code);
         g_assert_cmpint(info->rfc3398_default, ==, m.is_default);
         g_assert_cmpuint(info->rfc3398_alt_code, ==, m.alt);
@@ -100,7 +77,15 @@ static void test_unassigned_rows(void)
         g_assert_false(e.assigned);
         g_assert_false(e.malformed);
         g_assert_null(e.info);
-        g_assert_cmpstr(e.name, ==, rows[i][1]);
+        if (e.non_itu) {
+            /* Q.850 lacks it, but the equipment that sends it gives it a name. */
+            g_assert_cmpuint(e.non_itu->cause, ==, cause);
+            g_assert_true(e.name == e.non_itu->name);
+            g_assert_nonnull(strstr(e.name, "not in Q.850"));
+            assert_plain_text(e.non_itu->senders);
+        } else {
+            g_assert_cmpstr(e.name, ==, rows[i][1]);
+        }
         g_assert_cmpstr(e.class_name, ==, rows[i][2]);
         assert_plain_text(e.description);
         assert_plain_text(e.action);
@@ -150,136 +135,103 @@ static void test_out_of_range(void)
     }
 }
 
-/* ---- the mismatch rule ---- */
+/* ---- values outside Q.850 that common equipment sends ---- */
 
-typedef struct {
-    guint    sip_code;
-    guint    cause;
-    gboolean contradicts;
-    guint    expected;
-} mismatch_case;
-
-static void check_cases(const mismatch_case *cases, gsize n)
+static void test_non_itu_causes(void)
 {
-    for (gsize i = 0; i < n; i++) {
-        guint expected = 12345;          /* must be overwritten either way */
-        gboolean got = sc_q850_contradicts(cases[i].sip_code, cases[i].cause, &expected);
-        if (got != cases[i].contradicts || expected != cases[i].expected)
-            g_error("%u with cause %u: got %d (expected %u), want %d (expected %u)",
-                    cases[i].sip_code, cases[i].cause, got, expected,
-                    cases[i].contradicts, cases[i].expected);
-        /* The out-parameter is optional. */
-        g_assert_cmpint(sc_q850_contradicts(cases[i].sip_code, cases[i].cause, NULL), ==, got);
+    gsize count = 0;
+    const sc_q850_non_itu_info *table = sc_q850_non_itu_causes(&count);
+
+    g_assert_cmpuint(count, >=, 3);
+    for (gsize i = 0; i < count; i++) {
+        g_assert_null(sc_q850_lookup(table[i].cause));     /* never shadows an ITU value */
+        assert_plain_text(table[i].name);
+        assert_plain_text(table[i].description);
+        assert_plain_text(table[i].action);
+        if (i > 0)
+            g_assert_cmpuint(table[i - 1].cause, <, table[i].cause);
     }
 }
 
-static void test_mismatch_brief(void)
+/* FreeSWITCH and Asterisk send 52 and 54 with 403: they are explained as
+ * the barring they are, not as a private or wrong value. */
+static void test_barring_causes_explained(void)
 {
-    static const mismatch_case cases[] = {
-        { 480, 17, TRUE, 486 },
-        { 486, 17, FALSE, 0 },
-        { 404, 1, FALSE, 0 },
-        { 503, 34, FALSE, 0 },
-        { 480, 16, FALSE, 0 },
-    };
-    check_cases(cases, G_N_ELEMENTS(cases));
+    sc_q850_explanation outgoing = sc_q850_explain(52);
+    sc_q850_explanation incoming = sc_q850_explain(54);
+    sc_q850_explanation unknown = sc_q850_explain(10);
+
+    g_assert_true(outgoing.unassigned);
+    g_assert_nonnull(outgoing.non_itu);
+    g_assert_cmpstr(outgoing.name, ==, "Outgoing calls barred (not in Q.850)");
+    g_assert_nonnull(strstr(outgoing.description, "calling line"));
+    g_assert_null(strstr(outgoing.description, "private value"));
+    g_assert_cmpstr(incoming.name, ==, "Incoming calls barred (not in Q.850)");
+    g_assert_nonnull(strstr(incoming.description, "called line"));
+    g_assert_null(unknown.non_itu);
+    g_assert_nonnull(strstr(unknown.description, "private value"));
 }
 
-static void test_mismatch_flagged(void)
+/* ---- where the cause was set ---- */
+
+static void test_locations(void)
 {
-    static const mismatch_case cases[] = {
-        { 486, 19, TRUE, 480 },   /* busy vs rang out */
-        { 404, 17, TRUE, 486 },
-        { 603, 17, TRUE, 486 },
-        { 503, 1, TRUE, 404 },
-        { 480, 34, TRUE, 503 },
-        { 484, 1, TRUE, 404 },
-        { 403, 28, TRUE, 484 },
-        { 486, 21, TRUE, 403 },
-        { 504, 34, TRUE, 503 },
-        { 488, 17, TRUE, 486 },
-        { 480, 102, TRUE, 504 },
-        { 699, 17, TRUE, 486 },   /* an unregistered code is still a 6xx */
+    static const struct { guint code; const char *token; gboolean network; } known[] = {
+        { 0, "U", FALSE }, { 1, "LPN", FALSE }, { 2, "LN", TRUE }, { 3, "TN", TRUE },
+        { 4, "RLN", TRUE }, { 5, "RPN", FALSE }, { 7, "INTL", TRUE }, { 10, "BI", TRUE },
     };
-    check_cases(cases, G_N_ELEMENTS(cases));
-}
+    static const guint reserved[] = { 6, 8, 9, 11, 15, SC_Q850_NO_LOCATION };
 
-static void test_mismatch_exempt(void)
-{
-    static const mismatch_case cases[] = {
-        /* 16 on anything */
-        { 404, 16, FALSE, 0 }, { 503, 16, FALSE, 0 }, { 603, 16, FALSE, 0 },
-        /* 487 answers a CANCEL: its cause is the caller's reason */
-        { 487, 16, FALSE, 0 }, { 487, 31, FALSE, 0 }, { 487, 26, FALSE, 0 },
-        { 487, 17, FALSE, 0 },
-        /* not failures */
-        { 100, 17, FALSE, 0 }, { 180, 19, FALSE, 0 }, { 183, 1, FALSE, 0 },
-        { 200, 17, FALSE, 0 }, { 202, 34, FALSE, 0 },
-        /* redirects */
-        { 301, 22, FALSE, 0 }, { 302, 23, FALSE, 0 }, { 302, 17, FALSE, 0 },
-        /* the "no better reason" causes */
-        { 486, 31, FALSE, 0 }, { 404, 31, FALSE, 0 }, { 486, 127, FALSE, 0 },
-        { 505, 127, FALSE, 0 },
-        /* default-mapped, unmapped, unassigned, out-of-range causes */
-        { 480, 4, FALSE, 0 }, { 486, 63, FALSE, 0 }, { 480, 44, FALSE, 0 },
-        { 480, 10, FALSE, 0 }, { 480, 0, FALSE, 0 }, { 480, 128, FALSE, 0 },
-        { 480, G_MAXUINT, FALSE, 0 },
-        /* not SIP status codes */
-        { 0, 17, FALSE, 0 }, { 99, 17, FALSE, 0 }, { 700, 17, FALSE, 0 },
-        { G_MAXUINT, 17, FALSE, 0 },
-    };
-    check_cases(cases, G_N_ELEMENTS(cases));
-}
-
-static void test_mismatch_equivalents(void)
-{
-    static const mismatch_case cases[] = {
-        /* global counterparts */
-        { 600, 17, FALSE, 0 }, { 604, 1, FALSE, 0 }, { 606, 65, FALSE, 0 },
-        { 603, 21, FALSE, 0 }, { 403, 21, FALSE, 0 },
-        /* the reverse direction produces these pairs */
-        { 480, 18, FALSE, 0 }, { 400, 41, FALSE, 0 }, { 481, 41, FALSE, 0 },
-        { 500, 41, FALSE, 0 }, { 502, 38, FALSE, 0 }, { 408, 102, FALSE, 0 },
-        { 485, 1, FALSE, 0 }, { 410, 22, FALSE, 0 }, { 405, 63, FALSE, 0 },
-        { 415, 79, FALSE, 0 },
-        /* a proxy turns a lone 503 into 500 */
-        { 500, 34, FALSE, 0 }, { 500, 42, FALSE, 0 },
-        /* 408 and 480 both mean nobody answered */
-        { 408, 18, FALSE, 0 }, { 408, 19, FALSE, 0 }, { 408, 20, FALSE, 0 },
-        { 480, 19, FALSE, 0 },
-    };
-    check_cases(cases, G_N_ELEMENTS(cases));
-}
-
-/* Whatever RFC 3398 itself produces must never be flagged: in the cause ->
- * SIP direction (every tsv row) and in the SIP -> cause direction (every
- * failure code with its cause). And when a specific cause is flagged, the
- * expected code is the tsv's. */
-static void test_mismatch_never_flags_the_rfc(void)
-{
-    gchar ***rows = read_tsv("q850_causes.tsv", 4);
-
-    for (guint i = 0; rows[i]; i++) {
-        guint cause = (guint)strtoul(rows[i][0], NULL, 10);
-        tsv_mapping m = parse_mapping(rows[i][3]);
-        if (m.code)
-            g_assert_false(sc_q850_contradicts(m.code, cause, NULL));
-        if (m.alt)
-            g_assert_false(sc_q850_contradicts(m.alt, cause, NULL));
-        for (guint code = 100; code <= 699; code++) {
-            guint expected = 0;
-            if (sc_q850_contradicts(code, cause, &expected)) {
-                g_assert_cmpuint(expected, ==, m.code);
-                g_assert_false(m.is_default);
-            }
-        }
+    for (gsize i = 0; i < G_N_ELEMENTS(known); i++) {
+        const sc_q850_location_info *where = sc_q850_location(known[i].code);
+        char digits[4];
+        guint parsed = 99;
+        g_assert_nonnull(where);
+        g_assert_cmpstr(where->token, ==, known[i].token);
+        g_assert_cmpint(where->network, ==, known[i].network);
+        assert_plain_text(where->name);
+        g_assert_true(sc_q850_location_parse(known[i].token, strlen(known[i].token), &parsed));
+        g_assert_cmpuint(parsed, ==, known[i].code);
+        g_snprintf(digits, sizeof digits, "%u", known[i].code);
+        parsed = 99;
+        g_assert_true(sc_q850_location_parse(digits, strlen(digits), &parsed));
+        g_assert_cmpuint(parsed, ==, known[i].code);
     }
-    for (guint code = 100; code <= 699; code++) {
-        guint cause = sc_sip_to_q850(code);
-        if (cause)
-            g_assert_false(sc_q850_contradicts(code, cause, NULL));
-    }
-    free_rows(rows);
+    for (gsize i = 0; i < G_N_ELEMENTS(reserved); i++)
+        g_assert_null(sc_q850_location(reserved[i]));
+
+    guint untouched = 42;
+    g_assert_true(sc_q850_location_parse("rln", 3, &untouched));   /* tokens are case-blind */
+    g_assert_cmpuint(untouched, ==, 4);
+    untouched = 42;
+    g_assert_false(sc_q850_location_parse("LNX", 3, &untouched));
+    g_assert_false(sc_q850_location_parse("LN", 1, &untouched));   /* "L" is no token */
+    g_assert_false(sc_q850_location_parse("6", 1, &untouched));
+    g_assert_false(sc_q850_location_parse("", 0, &untouched));
+    g_assert_false(sc_q850_location_parse("123", 3, &untouched));
+    g_assert_false(sc_q850_location_parse(NULL, 2, &untouched));
+    g_assert_cmpuint(untouched, ==, 42);
+}
+
+static void test_explain_with_location(void)
+{
+    sc_q850_explanation plain = sc_q850_explain(17);
+    sc_q850_explanation network = sc_q850_explain_at(17, 4);
+    sc_q850_explanation user = sc_q850_explain_at(17, 0);
+    sc_q850_explanation pbx = sc_q850_explain_at(17, 5);
+    sc_q850_explanation reserved = sc_q850_explain_at(17, 9);
+
+    g_assert_null(plain.location);
+    g_assert_null(plain.provenance);
+    g_assert_true(network.description == plain.description);   /* the meaning does not move */
+    g_assert_cmpstr(network.location->token, ==, "RLN");
+    g_assert_nonnull(strstr(network.provenance, "first-hand"));
+    g_assert_nonnull(strstr(user.provenance, "called user"));
+    g_assert_nonnull(strstr(pbx.provenance, "private network"));
+    g_assert_null(reserved.location);
+    g_assert_null(reserved.provenance);
+    /* Out-of-range causes keep their own explanation, location or not. */
+    g_assert_true(sc_q850_explain_at(300, 2).malformed);
 }
 
 /* ---- SIP status -> cause ---- */
@@ -329,11 +281,10 @@ int main(int argc, char **argv)
     g_test_add_func("/q850/tsv/unassigned-rows", test_unassigned_rows);
     g_test_add_func("/q850/table/order", test_table_order);
     g_test_add_func("/q850/lookup/out-of-range", test_out_of_range);
-    g_test_add_func("/q850/mismatch/brief-cases", test_mismatch_brief);
-    g_test_add_func("/q850/mismatch/flagged", test_mismatch_flagged);
-    g_test_add_func("/q850/mismatch/exempt", test_mismatch_exempt);
-    g_test_add_func("/q850/mismatch/equivalents", test_mismatch_equivalents);
-    g_test_add_func("/q850/mismatch/never-flags-the-rfc", test_mismatch_never_flags_the_rfc);
+    g_test_add_func("/q850/non-itu/table", test_non_itu_causes);
+    g_test_add_func("/q850/non-itu/barring", test_barring_causes_explained);
+    g_test_add_func("/q850/location/values", test_locations);
+    g_test_add_func("/q850/location/explain", test_explain_with_location);
     g_test_add_func("/q850/sip-to-q850/tsv", test_sip_to_q850_tsv);
     g_test_add_func("/q850/sip-to-q850/unlisted", test_sip_to_q850_unlisted);
     return g_test_run();

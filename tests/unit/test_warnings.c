@@ -78,6 +78,21 @@ static void test_lookup_unknown(void)
         g_assert_null(sc_warning_lookup(unknown[i]));
 }
 
+/* RFC 3261 20.43: 300-306 say that one or more items are not available,
+ * not that none is; such a warning may ride on a 2xx that accepted the rest. */
+static void test_sdp_warnings_speak_of_some(void)
+{
+    for (guint code = 300; code <= 306; code++) {
+        const char *text = sc_warning_lookup(code)->description;
+        g_test_message("warn-code %u", code);
+        g_assert_null(strstr(text, "None of"));
+        g_assert_true(strstr(text, "At least one") || strstr(text, "one or more"));
+        g_assert_nonnull(strstr(text, "2xx"));
+    }
+    g_assert_nonnull(strstr(sc_warning_lookup(380)->description, "480"));
+    g_assert_nonnull(strstr(sc_warning_lookup(380)->action, "SIPS contact"));
+}
+
 static void test_category(void)
 {
     g_assert_cmpstr(sc_warning_category(300), ==, "session description");
@@ -475,6 +490,7 @@ int main(int argc, char **argv)
     g_test_add_func("/warnings/tsv/codes", test_tsv_codes);
     g_test_add_func("/warnings/table/order", test_table_order);
     g_test_add_func("/warnings/lookup/unknown", test_lookup_unknown);
+    g_test_add_func("/warnings/sdp-warnings-speak-of-some", test_sdp_warnings_speak_of_some);
     g_test_add_func("/warnings/category", test_category);
     g_test_add_func("/warnings/parse/single", test_parse_single);
     g_test_add_func("/warnings/parse/several", test_parse_several);

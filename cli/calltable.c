@@ -21,11 +21,12 @@
 
 #define TABLE_TITLE  "SIP Response Insight: Calls:"
 #define TABLE_NAME   "SIP calls"
-#define TABLE_HEADER "Call-ID |First frame |Start time (UTC) |From |To |Code |Reason " \
-                     "|Disposition |Q.850 |PDD (ms) |Setup (ms) |Attempts |"
+#define TABLE_HEADER "Call-ID |First frame |Start time (UTC) |From |To |Peer |Code |Reason " \
+                     "|Disposition |Q.850 |PDD (ms) |Setup (ms) |Attempts |Duration (s) |Ended by " \
+                     "|End reason |"
 
-enum { C_CALL_ID, C_FRAME, C_START, C_FROM, C_TO, C_CODE, C_REASON, C_DISPOSITION,
-       C_Q850, C_PDD, C_SETUP, C_ATTEMPTS, C_COUNT };
+enum { C_CALL_ID, C_FRAME, C_START, C_FROM, C_TO, C_PEER, C_CODE, C_REASON, C_DISPOSITION,
+       C_Q850, C_PDD, C_SETUP, C_ATTEMPTS, C_DURATION, C_ENDED_BY, C_END_REASON, C_COUNT };
 
 void sc_call_row_free(gpointer data)
 {
@@ -35,7 +36,10 @@ void sc_call_row_free(gpointer data)
     g_free(row->start_time);
     g_free(row->from);
     g_free(row->to);
+    g_free(row->peer);
     g_free(row->reason);
+    g_free(row->ended_by);
+    g_free(row->end_reason);
     g_free(row->disposition);
     g_free(row);
 }
@@ -64,8 +68,9 @@ static gboolean parse_optional_uint(const char *text, gint *out)
     return TRUE;
 }
 
-/* "%.1f" from the plugin; a locale may have made the point a comma. */
-static gboolean parse_optional_ms(const char *text, double *out)
+/* "%.1f" or "%.3f" from the plugin; a locale may have made the point a
+ * comma. */
+static gboolean parse_optional_number(const char *text, double *out)
 {
     char *copy, *end;
     gboolean ok;
@@ -109,8 +114,9 @@ static sc_call_row *parse_row(const char *line, guint file)
         !parse_uint(cells[C_CODE], &row->code) ||
         !parse_uint(cells[C_ATTEMPTS], &row->attempts) ||
         !parse_optional_uint(cells[C_Q850], &row->q850) ||
-        !parse_optional_ms(cells[C_PDD], &row->pdd_ms) ||
-        !parse_optional_ms(cells[C_SETUP], &row->setup_ms)) {
+        !parse_optional_number(cells[C_PDD], &row->pdd_ms) ||
+        !parse_optional_number(cells[C_SETUP], &row->setup_ms) ||
+        !parse_optional_number(cells[C_DURATION], &row->duration_s)) {
         g_free(row);
         row = NULL;
         goto done;
@@ -123,6 +129,12 @@ static sc_call_row *parse_row(const char *line, guint file)
     row->disposition = g_steal_pointer(&cells[C_DISPOSITION]);
     if (strcmp(cells[C_REASON], "-") != 0)
         row->reason = g_steal_pointer(&cells[C_REASON]);
+    if (strcmp(cells[C_PEER], "-") != 0)
+        row->peer = g_steal_pointer(&cells[C_PEER]);
+    if (strcmp(cells[C_ENDED_BY], "-") != 0)
+        row->ended_by = g_steal_pointer(&cells[C_ENDED_BY]);
+    if (strcmp(cells[C_END_REASON], "-") != 0)
+        row->end_reason = g_steal_pointer(&cells[C_END_REASON]);
 
 done:
     for (guint i = 0; i < C_COUNT; i++)

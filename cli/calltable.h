@@ -17,6 +17,7 @@ typedef struct {
     char   *start_time;    /* UTC, "YYYY-MM-DD HH:MM:SS.mmm" as the plugin wrote it */
     char   *from;
     char   *to;
+    char   *peer;          /* "203.0.113.10:5060"; NULL = not known */
     guint   code;          /* the decisive final response; 0 = none */
     char   *reason;        /* its reason phrase; NULL = none */
     char   *disposition;
@@ -24,6 +25,9 @@ typedef struct {
     double  pdd_ms;        /* post-dial delay, or SC_NONE */
     double  setup_ms;      /* setup time, or SC_NONE */
     guint   attempts;
+    double  duration_s;    /* answered and ended by a BYE, or SC_NONE */
+    char   *ended_by;      /* "caller", "callee"; NULL = not ended, or not known */
+    char   *end_reason;    /* the Reason of the BYE or CANCEL, explained; NULL = none */
 } sc_call_row;
 
 void sc_call_row_free(gpointer row);

@@ -250,9 +250,18 @@ static gboolean build_report(const report_options *opts, sc_report *report, GErr
     sc_tshark_clear(&ts);
     if (!rows)
         return FALSE;
+    /* Dialogs without their INVITE served to find calls split across
+     * files; they are no calls. */
+    for (guint i = rows->len; i-- > 0;) {
+        if (!sc_row_is_call(g_ptr_array_index(rows, i))) {
+            report->without_invite++;
+            g_ptr_array_remove_index(rows, i);
+        }
+    }
     g_ptr_array_sort(rows, by_start);
     report->rows = rows;
     sc_summary_compute(&report->summary, rows);
+    report->summary.without_invite = report->without_invite;
     return TRUE;
 }
 

@@ -16,7 +16,8 @@ typedef struct {
     guint       n_files;
     const char *filter;    /* NULL = every call */
     gboolean    merged;    /* calls spanned captures, so they were read as one trace */
-    GPtrArray  *rows;      /* sc_call_row *, by start time */
+    GPtrArray  *rows;      /* sc_call_row *, calls only, by start time */
+    guint       without_invite; /* dialogs whose initial INVITE the captures lack */
     sc_summary  summary;
 } sc_report;
 

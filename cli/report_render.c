@@ -23,6 +23,13 @@ static char *ms_text(double ms)
     return ms < 0 ? g_strdup("-") : g_strdup(g_ascii_formatd(buf, sizeof buf, "%.1f", ms));
 }
 
+static char *seconds_text(double seconds)
+{
+    char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+    return seconds < 0 ? g_strdup("-") : g_strdup(g_ascii_formatd(buf, sizeof buf, "%.3f", seconds));
+}
+
 static double percent(guint part, guint whole)
 {
     return whole ? 100.0 * part / whole : 0.0;
@@ -35,7 +42,8 @@ static void text_calls(GString *out, const sc_report *report)
     static const sc_text_column columns[] = {
         { "Call-ID", FALSE }, { "Start (UTC)", FALSE }, { "From", FALSE }, { "To", FALSE },
         { "Code", TRUE }, { "Reason", FALSE }, { "Disposition", FALSE }, { "Q.850", TRUE },
-        { "PDD ms", TRUE }, { "Setup ms", TRUE }, { "Attempts", TRUE }, { "Frame", TRUE },
+        { "PDD ms", TRUE }, { "Setup ms", TRUE }, { "Attempts", TRUE }, { "Peer", FALSE },
+        { "Duration s", TRUE }, { "Ended by", FALSE }, { "End reason", FALSE }, { "Frame", TRUE },
         { "Capture", FALSE },
     };
     /* One capture needs no Capture column. */
@@ -56,8 +64,12 @@ static void text_calls(GString *out, const sc_report *report)
         c[8] = ms_text(row->pdd_ms);
         c[9] = ms_text(row->setup_ms);
         c[10] = g_strdup_printf("%u", row->attempts);
-        c[11] = g_strdup_printf("%u", row->first_frame);
-        c[12] = g_strdup(file_name(report, row->file));
+        c[11] = g_strdup(row->peer ? row->peer : "-");
+        c[12] = seconds_text(row->duration_s);
+        c[13] = g_strdup(row->ended_by ? row->ended_by : "-");
+        c[14] = g_strdup(row->end_reason ? row->end_reason : "-");
+        c[15] = g_strdup_printf("%u", row->first_frame);
+        c[16] = g_strdup(file_name(report, row->file));
         g_ptr_array_add(cells, c);
     }
     if (cells->len)
@@ -78,15 +90,21 @@ static void text_summary(GString *out, const sc_report *report)
         g_string_append_printf(out, "  %-18s %6u  %5.1f%%\n", o->disposition, o->calls,
                                percent(o->calls, s->calls));
     }
-    if (s->calls) {
-        g_string_append_printf(out, "  ASR %5.1f%%  (%u of %u calls answered)\n",
-                               percent(s->answered, s->calls), s->answered, s->calls);
-        g_string_append_printf(out, "  NER %5.1f%%  (%u of %u calls reached the callee: "
-                               "answered, busy, no answer or declined)\n",
-                               percent(s->reached, s->calls), s->reached, s->calls);
+    if (s->ended) {
+        g_string_append_printf(out, "  ASR %5.1f%%  (%u of %u calls that ended were answered)\n",
+                               percent(s->answered, s->ended), s->answered, s->ended);
+        g_string_append_printf(out, "  NER %5.1f%%  (%u of %u calls that ended reached the callee: "
+                               "answered, busy, no answer, declined or unwanted)\n",
+                               percent(s->reached, s->ended), s->reached, s->ended);
     } else {
-        g_string_append(out, "  ASR and NER: no calls\n");
+        g_string_append(out, "  ASR and NER: no call ended\n");
     }
+    if (s->in_progress)
+        g_string_append_printf(out, "  %u call%s still in progress when the capture ended: in no KPI\n",
+                               s->in_progress, s->in_progress == 1 ? "" : "s");
+    if (s->without_invite)
+        g_string_append_printf(out, "  %u dialog%s without its INVITE (began before the capture): not counted "
+                               "as calls\n", s->without_invite, s->without_invite == 1 ? "" : "s");
     if (s->failures->len == 0)
         return;
     g_string_append(out, "\nTop failure codes\n");
@@ -127,18 +145,19 @@ static void render_text(GString *out, const sc_report *report)
 
 /* ---- CSV ----------------------------------------------------------------- */
 
-static void csv_ms(GString *out, double ms)
+static void csv_number(GString *out, double value, const char *format)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-    if (ms >= 0)
-        g_string_append(out, g_ascii_formatd(buf, sizeof buf, "%.1f", ms));
+    if (value >= 0)
+        g_string_append(out, g_ascii_formatd(buf, sizeof buf, format, value));
 }
 
 static void render_csv(GString *out, const sc_report *report)
 {
     g_string_append(out, "capture,first_frame,call_id,start_time_utc,from,to,code,reason,"
-                         "disposition,q850_cause,pdd_ms,setup_ms,attempts");
+                         "disposition,q850_cause,pdd_ms,setup_ms,attempts,peer,duration_s,ended_by,"
+                         "end_reason");
     sc_csv_end_record(out);
     for (guint i = 0; i < report->rows->len; i++) {
         const sc_call_row *row = g_ptr_array_index(report->rows, i);
@@ -156,20 +175,24 @@ static void render_csv(GString *out, const sc_report *report)
         if (row->q850 != SC_NONE)
             g_string_append_printf(out, "%d", row->q850);
         g_string_append_c(out, ',');
-        csv_ms(out, row->pdd_ms);                           g_string_append_c(out, ',');
-        csv_ms(out, row->setup_ms);                         g_string_append_c(out, ',');
-        sc_csv_uint_field(out, row->attempts);
+        csv_number(out, row->pdd_ms, "%.1f");               g_string_append_c(out, ',');
+        csv_number(out, row->setup_ms, "%.1f");             g_string_append_c(out, ',');
+        sc_csv_uint_field(out, row->attempts);              g_string_append_c(out, ',');
+        sc_csv_field(out, row->peer);                       g_string_append_c(out, ',');
+        csv_number(out, row->duration_s, "%.3f");           g_string_append_c(out, ',');
+        sc_csv_field(out, row->ended_by);                   g_string_append_c(out, ',');
+        sc_csv_untrusted_field(out, row->end_reason);
         sc_csv_end_record(out);
     }
 }
 
 /* ---- JSON ---------------------------------------------------------------- */
 
-static void json_ms(GString *out, double ms)
+static void json_number(GString *out, double value, const char *format)
 {
     char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
-    g_string_append(out, ms < 0 ? "null" : g_ascii_formatd(buf, sizeof buf, "%.1f", ms));
+    g_string_append(out, value < 0 ? "null" : g_ascii_formatd(buf, sizeof buf, format, value));
 }
 
 static void json_percent(GString *out, guint part, guint whole)
@@ -203,9 +226,13 @@ static void json_call(GString *out, const sc_report *report, const sc_call_row *
         g_string_append_printf(out, "%d", row->q850);
     else
         g_string_append(out, "null");
-    sc_json_key(out, &first, "pdd_ms");      json_ms(out, row->pdd_ms);
-    sc_json_key(out, &first, "setup_ms");    json_ms(out, row->setup_ms);
+    sc_json_key(out, &first, "pdd_ms");      json_number(out, row->pdd_ms, "%.1f");
+    sc_json_key(out, &first, "setup_ms");    json_number(out, row->setup_ms, "%.1f");
     sc_json_key(out, &first, "attempts");    g_string_append_printf(out, "%u", row->attempts);
+    sc_json_key(out, &first, "peer");        sc_json_string(out, row->peer);
+    sc_json_key(out, &first, "duration_s");  json_number(out, row->duration_s, "%.3f");
+    sc_json_key(out, &first, "ended_by");    sc_json_string(out, row->ended_by);
+    sc_json_key(out, &first, "end_reason");  sc_json_string(out, row->end_reason);
     g_string_append_c(out, '}');
 }
 
@@ -227,6 +254,9 @@ static void json_summary(GString *out, const sc_report *report)
     sc_json_key(out, &first, "merged");     g_string_append(out, report->merged ? "true" : "false");
     sc_json_key(out, &first, "filter");     sc_json_string(out, report->filter);
     sc_json_key(out, &first, "calls");      g_string_append_printf(out, "%u", s->calls);
+    sc_json_key(out, &first, "in_progress"); g_string_append_printf(out, "%u", s->in_progress);
+    sc_json_key(out, &first, "dialogs_without_invite"); g_string_append_printf(out, "%u", s->without_invite);
+    sc_json_key(out, &first, "ended");      g_string_append_printf(out, "%u", s->ended);
     sc_json_key(out, &first, "by_outcome");
     g_string_append_c(out, '{');
     for (guint i = 0; i < s->outcomes->len; i++) {
@@ -237,8 +267,8 @@ static void json_summary(GString *out, const sc_report *report)
     g_string_append_c(out, '}');
     sc_json_key(out, &first, "answered");   g_string_append_printf(out, "%u", s->answered);
     sc_json_key(out, &first, "reached_callee"); g_string_append_printf(out, "%u", s->reached);
-    sc_json_key(out, &first, "asr_percent"); json_percent(out, s->answered, s->calls);
-    sc_json_key(out, &first, "ner_percent"); json_percent(out, s->reached, s->calls);
+    sc_json_key(out, &first, "asr_percent"); json_percent(out, s->answered, s->ended);
+    sc_json_key(out, &first, "ner_percent"); json_percent(out, s->reached, s->ended);
     sc_json_key(out, &first, "failures");
     g_string_append_c(out, '[');
     for (guint i = 0; i < s->failures->len; i++) {

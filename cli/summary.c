@@ -1,10 +1,12 @@
 /* The report's summary, from the per-call rows.
  *
  * The KPIs follow the plugin's stats tree (DESIGN 1.4): ASR is answered
- * calls over all calls; NER (ITU-T E.411) counts the calls the network
- * delivered to the callee's side whatever the callee did, i.e. answered,
- * busy, no answer and declined. An integration test compares both with
- * `tshark -z sipcodes,tree`, so the two cannot drift apart unnoticed.
+ * calls over the calls that ended; NER (ITU-T E.411) counts the calls the
+ * network delivered to the callee's side whatever the callee did, i.e.
+ * answered, busy, no answer, declined and unwanted. A call still In
+ * Progress when the capture ended is in neither: the capture ending is no
+ * failure. An integration test compares both with `tshark -z
+ * sipcodes,tree`, so the two cannot drift apart unnoticed.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -13,9 +15,9 @@
 #include "calltable.h"
 #include "kb.h"
 
-static gboolean is_answered(const char *disposition)
+static gboolean is_disposition(const char *name, sc_disposition d)
 {
-    return strcmp(disposition, sc_disposition_name(SC_DISP_ANSWERED)) == 0;
+    return strcmp(name, sc_disposition_name(d)) == 0;
 }
 
 static gboolean reached_callee(const char *disposition)
@@ -23,6 +25,13 @@ static gboolean reached_callee(const char *disposition)
     sc_disposition d;
 
     return sc_disposition_from_name(disposition, &d) && sc_disposition_reached_callee(d);
+}
+
+gboolean sc_row_is_call(const void *data)
+{
+    const sc_call_row *row = data;
+
+    return strcmp(row->disposition, sc_kb_no_invite_label) != 0;
 }
 
 static int disposition_rank(const char *name)
@@ -95,9 +104,14 @@ void sc_summary_compute(sc_summary *summary, GPtrArray *rows)
         const sc_call_row *row = g_ptr_array_index(rows, i);
         summary->calls++;
         count_outcome(summary->outcomes, row->disposition);
-        if (is_answered(row->disposition))
+        if (is_disposition(row->disposition, SC_DISP_IN_PROGRESS)) {
+            summary->in_progress++;
+            continue;
+        }
+        summary->ended++;
+        if (is_disposition(row->disposition, SC_DISP_ANSWERED))
             summary->answered++;
-        else
+        else if (!is_disposition(row->disposition, SC_DISP_ANSWERED_ELSEWHERE))
             count_failure(summary->failures, row->code);
         if (reached_callee(row->disposition))
             summary->reached++;

@@ -21,13 +21,19 @@ typedef struct {
 
 typedef struct {
     guint   calls;
+    guint   in_progress;       /* still waiting when the capture ended: in no KPI */
+    guint   without_invite;    /* dialogs whose initial INVITE is not in the capture: no calls */
+    guint   ended;             /* calls - in_progress: the KPIs' denominator */
     guint   answered;          /* ASR numerator */
     guint   reached;           /* NER numerator */
     GArray *outcomes;          /* sc_outcome_count, in the disposition order of DESIGN 1.3 */
     GArray *failures;          /* sc_failure_count for unanswered calls, most calls first */
 } sc_summary;
 
-/* rows: sc_call_row *; the summary points into them. */
+/* TRUE for a row of a dialog without its INVITE (not a call). */
+gboolean sc_row_is_call(const void *row);
+
+/* rows: sc_call_row *, calls only; the summary points into them. */
 void sc_summary_compute(sc_summary *summary, GPtrArray *rows);
 void sc_summary_clear(sc_summary *summary);
 

@@ -17,12 +17,16 @@
 #include <epan/packet.h>
 #include <epan/proto.h>
 #include <epan/tap.h>
+#include <epan/proto_data.h>
+#include <epan/dissectors/packet-icmp.h>
 #include "compat.h"
 #include "extract.h"
 #include "parse/sip_parse.h"
 #include "process/first_pass.h"
 
 static int hf_sip_proto = -1;
+static int proto_icmp = -1;
+static int proto_icmpv6 = -1;
 static int sip_follow_tap = -1;
 static gboolean first_pass_taps;
 static int follow_listener;   /* its address names sipcodes' listener on sip_follow */
@@ -32,6 +36,8 @@ void sc_extract_init(void)
     GString *error;
 
     hf_sip_proto = proto_registrar_get_id_byname("sip");
+    proto_icmp = proto_get_id_by_filter_name("icmp");
+    proto_icmpv6 = proto_get_id_by_filter_name("icmpv6");
     sip_follow_tap = find_tap_id("sip_follow");
     if (sip_follow_tap < 0)
         return;
@@ -84,6 +90,21 @@ static char *copy_to_pool(gpointer pool, const char *text, gsize len)
     return copy;
 }
 
+static void endpoint_of(const address *addr, guint32 port, sc_endpoint *out)
+{
+    memset(out, 0, sizeof *out);
+    if (addr->type == AT_IPv4 && addr->len == 4) {
+        out->family = 4;
+        memcpy(out->address, addr->data, 4);
+    } else if (addr->type == AT_IPv6 && addr->len == 16) {
+        out->family = 6;
+        memcpy(out->address, addr->data, 16);
+    } else {
+        return;
+    }
+    out->port = (guint16)port;
+}
+
 /* The `skip`-th message (0 = first) from `start` in tvb. */
 static gboolean parse_from_tvb(tvbuff_t *tvb, gint start, guint skip, sc_sip_message *msg,
                                packet_info *pinfo)
@@ -108,6 +129,8 @@ static gboolean parse_from_tvb(tvbuff_t *tvb, gint start, guint skip, sc_sip_mes
     }
     msg->frame = pinfo->num;
     msg->time = nstime_to_sec(&pinfo->abs_ts);
+    endpoint_of(&pinfo->src, pinfo->srcport, &msg->src);
+    endpoint_of(&pinfo->dst, pinfo->destport, &msg->dst);
     return TRUE;
 }
 
@@ -150,15 +173,59 @@ static guint messages_from_items(proto_tree *tree, packet_info *pinfo, sc_sip_me
     return count;
 }
 
-guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *messages, guint max)
+/* ICMP keeps each packet's type and code per frame on the first pass. */
+static const char *unreachable_text(gboolean v6, guint8 code)
+{
+    static const char *const v4[] = {
+        "ICMP network unreachable", "ICMP host unreachable", "ICMP protocol unreachable",
+        "ICMP port unreachable",
+    };
+    static const char *const v6_texts[] = {
+        "ICMPv6 no route to destination", "ICMPv6 administratively prohibited",
+        "ICMPv6 beyond scope of source address", "ICMPv6 address unreachable", "ICMPv6 port unreachable",
+    };
+
+    if (v6)
+        return code < G_N_ELEMENTS(v6_texts) ? v6_texts[code] : "ICMPv6 destination unreachable";
+    if (code == 13)
+        return "ICMP administratively prohibited";
+    return code < G_N_ELEMENTS(v4) ? v4[code] : "ICMP destination unreachable";
+}
+
+static void read_icmp_context(packet_info *pinfo, sc_frame_context *context)
+{
+    const icmp_info_t *v4 = proto_icmp > 0 ? p_get_proto_data(wmem_file_scope(), pinfo, proto_icmp, 0) : NULL;
+    const icmp_info_t *v6 = !v4 && proto_icmpv6 > 0
+                                ? p_get_proto_data(wmem_file_scope(), pinfo, proto_icmpv6, 0) : NULL;
+
+    if (v4) {
+        /* Error messages (RFC 792, 1812) quote the datagram they are about. */
+        context->in_icmp_error = v4->type == 3 || v4->type == 4 || v4->type == 5 || v4->type == 11
+                                 || v4->type == 12;
+        context->unreachable = v4->type == 3;
+        if (context->unreachable)
+            context->what = unreachable_text(FALSE, v4->code);
+    } else if (v6) {
+        context->in_icmp_error = v6->type >= 1 && v6->type <= 4;   /* RFC 4443 error types */
+        context->unreachable = v6->type == 1;
+        if (context->unreachable)
+            context->what = unreachable_text(TRUE, v6->code);
+    }
+}
+
+guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *messages, guint max,
+                          sc_frame_context *context)
 {
     guint count = 0;
 
+    memset(context, 0, sizeof *context);
     if (max > SC_MAX_MESSAGES_PER_FRAME)
         max = SC_MAX_MESSAGES_PER_FRAME;
     if (sip_follow_tap >= 0)
         count = messages_from_tap(pinfo, messages, max);
     if (count == 0 && tree && hf_sip_proto > 0)
         count = messages_from_items(tree, pinfo, messages, max);
+    if (count > 0)
+        read_icmp_context(pinfo, context);
     return count;
 }

@@ -23,9 +23,17 @@ void sc_extract_init(void);
  * first pass runs taps, else SIP's protocol item only. */
 GArray *sc_extract_wanted_hfids(void);
 
-/* Fills up to `max` messages, in the order they appear in the frame.
- * Strings are allocated in pinfo->pool. */
+/* Where the frame's SIP messages are: on their own, or quoted by an ICMP
+ * error (the datagram the error is about, RFC 3261 8.1.3.1). */
+typedef struct {
+    gboolean    in_icmp_error;
+    gboolean    unreachable;    /* the error is a destination unreachable */
+    const char *what;           /* "ICMP port unreachable"...; NULL outside errors */
+} sc_frame_context;
+
+/* Fills up to `max` messages, in the order they appear in the frame, with
+ * where each came from and went to. Strings are allocated in pinfo->pool. */
 guint sc_extract_messages(proto_tree *tree, packet_info *pinfo,
-                          sc_sip_message *messages, guint max);
+                          sc_sip_message *messages, guint max, sc_frame_context *context);
 
 #endif

@@ -31,11 +31,23 @@ typedef struct {
     const sc_response_state *state;       /* NULL when the message lacks Call-ID or CSeq */
 } sc_response_record;
 
+/* An ICMP destination unreachable that quotes a request. */
 typedef struct {
-    guint                    response_count;
-    sc_response_record      *responses;
-    guint                    request_count;
-    const sc_request_state **requests;    /* INVITE requests only */
+    const sc_transport_error_state *state;
+    const char                     *method;   /* of the quoted request */
+    const char                     *what;     /* "ICMP port unreachable" */
+} sc_transport_error_record;
+
+typedef struct {
+    guint                      response_count;
+    sc_response_record        *responses;
+    guint                      request_count;
+    const sc_request_state   **requests;    /* INVITE requests only */
+    guint                      transport_error_count;
+    sc_transport_error_record *transport_errors;
+    guint                      changed_count;
+    const sc_call            **changed;     /* calls this frame changed: by its messages, or by
+                                               timers that ran out before it */
 } sc_frame_record;
 
 /* The record's explanation in its context (initial INVITE, Retry-After,
@@ -44,7 +56,11 @@ static inline sc_explanation sc_record_explain(const sc_response_record *rec)
 {
     gboolean initial = rec->state ? rec->state->initial_invite
                                   : (rec->method && g_strcmp0(rec->method, "INVITE") == 0);
-    return sc_explain_response(rec->code, rec->override, initial, rec->has_retry_after);
+    sc_explanation e = sc_explain_response(rec->code, rec->override, initial, rec->has_retry_after);
+
+    if (rec->state && rec->state->answered_elsewhere)
+        sc_explain_answered_elsewhere(&e);
+    return e;
 }
 
 #endif

@@ -21,6 +21,7 @@
 #include "compat.h"
 #include "extract.h"
 #include "kb/q850.h"
+#include "kb/reason_text.h"
 #include "kb/warnings.h"
 #include "packet-sipcodes.h"
 #include "preferences.h"
@@ -58,11 +59,18 @@ static int hf_call_superseded = -1;
 static int hf_call_pdd = -1;
 static int hf_call_setup_time = -1;
 static int hf_call_attempts = -1;
+static int hf_call_peer = -1;
+static int hf_call_duration = -1;
+static int hf_call_ended_by = -1;
+static int hf_call_end_reason = -1;
+static int hf_call_invite_missing = -1;
+static int hf_transport_error = -1;
 static int hf_q850_cause = -1;
 static int hf_q850_name = -1;
 static int hf_q850_description = -1;
 static int hf_q850_action = -1;
 static int hf_q850_mismatch = -1;
+static int hf_q850_location = -1;
 static int hf_sip_reason_cause = -1;
 static int hf_sip_reason_description = -1;
 static int hf_warning_code = -1;
@@ -86,8 +94,10 @@ static expert_field ei_call_failed_note = EI_INIT;
 static expert_field ei_call_failed_warn = EI_INIT;
 static expert_field ei_call_failed_error = EI_INIT;
 static expert_field ei_no_final_response = EI_INIT;
+static expert_field ei_transport_failure = EI_INIT;
 static expert_field ei_q850_mismatch = EI_INIT;
 static expert_field ei_warning_malformed = EI_INIT;
+static expert_field ei_reason_malformed = EI_INIT;
 
 static void format_class(gchar *label, guint32 status_class)
 {
@@ -99,22 +109,13 @@ static void format_class(gchar *label, guint32 status_class)
 /* The machine lives exactly as long as the capture file's dissection state:
  * created by the init routine, freed by the cleanup routine. */
 static sc_outcome_machine *outcome_machine;
-static gboolean outcome_finished;
 /* The highest frame the machine has seen: frames reach it in order, once. */
 static guint32 last_decided_frame;
 
-void sipcodes_finish_capture(void)
-{
-    if (outcome_machine && !outcome_finished) {
-        sc_outcome_finish(outcome_machine);
-        outcome_finished = TRUE;
-    }
-}
-
 static void sipcodes_init(void)
 {
-    outcome_machine = sc_outcome_new((double)sipcodes_prefs.no_final_timeout_s);
-    outcome_finished = FALSE;
+    outcome_machine = sc_outcome_new((double)sipcodes_prefs.no_final_timeout_s,
+                                     (double)sipcodes_prefs.timer_c_s);
     last_decided_frame = 0;
     sipcodes_prepare_overrides();
 }
@@ -192,22 +193,64 @@ static const char *first_sentence(packet_info *pinfo, const char *text)
     return end ? wmem_strndup(pinfo->pool, text, (gsize)(end - text) + 1) : text;
 }
 
-static void add_call_fields(proto_tree *tree, tvbuff_t *tvb, const sc_call *call,
-                            const sc_response_state *state)
+static const char *ended_by_name(sc_ended_by who)
 {
-    proto_item *ti = add_generated(proto_tree_add_string(tree, hf_call_outcome, tvb, 0, 0,
-        call->outcome_known ? sc_disposition_name(call->outcome) : "Undecided"));
-    proto_tree *call_tree = proto_item_add_subtree(ti, ett_call);
+    switch (who) {
+    case SC_ENDED_BY_CALLER: return "caller";
+    case SC_ENDED_BY_CALLEE: return "callee";
+    case SC_ENDED_UNKNOWN:   break;
+    }
+    return NULL;
+}
 
-    if (state) {
-        add_generated(proto_tree_add_boolean(call_tree, hf_call_decisive, tvb, 0, 0, state->decisive));
-        add_generated(proto_tree_add_boolean(call_tree, hf_call_superseded, tvb, 0, 0, state->superseded));
+static void add_call_end(proto_tree *call_tree, tvbuff_t *tvb, packet_info *pinfo, const sc_call *call)
+{
+    const char *who = ended_by_name(call->ended_by);
+    char *reason;
+
+    if (!call->end_frame)
+        return;
+    if (call->has_duration)
+        add_generated(proto_tree_add_double_format_value(call_tree, hf_call_duration, tvb, 0, 0,
+                                                         call->duration_s, "%.3f s", call->duration_s));
+    if (who)
+        add_generated(proto_tree_add_string_format_value(call_tree, hf_call_ended_by, tvb, 0, 0, who,
+                                                         "%s (%s in frame %u)", who,
+                                                         call->end_by_cancel ? "CANCEL" : "BYE", call->end_frame));
+    reason = sc_reasons_text(call->end_reasons, call->end_reason_count, call->end_by_cancel);
+    if (*reason)
+        add_generated(proto_tree_add_string(call_tree, hf_call_end_reason, tvb, 0, 0,
+                                            wmem_strdup(pinfo->pool, reason)));
+    g_free(reason);
+}
+
+static void add_call_fields(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const sc_call *call,
+                            gboolean has_flags, gboolean decisive, gboolean superseded)
+{
+    proto_item *ti;
+    proto_tree *call_tree;
+
+    if (!call->invite_seen) {
+        add_generated(proto_tree_add_boolean_format_value(tree, hf_call_invite_missing, tvb, 0, 0, TRUE,
+            "True (the capture holds no initial INVITE for this Call-ID: a dialog that began before "
+            "the capture, not counted as a call)"));
+        return;
+    }
+    ti = add_generated(proto_tree_add_string(tree, hf_call_outcome, tvb, 0, 0,
+                                             sc_disposition_name(sc_call_standing_of(call).outcome)));
+    call_tree = proto_item_add_subtree(ti, ett_call);
+    if (has_flags) {
+        add_generated(proto_tree_add_boolean(call_tree, hf_call_decisive, tvb, 0, 0, decisive));
+        add_generated(proto_tree_add_boolean(call_tree, hf_call_superseded, tvb, 0, 0, superseded));
     }
     if (call->has_pdd)
         add_milliseconds(call_tree, hf_call_pdd, tvb, call->pdd_ms);
     if (call->has_setup_time)
         add_milliseconds(call_tree, hf_call_setup_time, tvb, call->setup_time_ms);
     add_generated(proto_tree_add_uint(call_tree, hf_call_attempts, tvb, 0, 0, call->attempts));
+    if (call->peer)
+        add_generated(proto_tree_add_string(call_tree, hf_call_peer, tvb, 0, 0, call->peer));
+    add_call_end(call_tree, tvb, pinfo, call);
 }
 
 static void add_explanation(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
@@ -251,11 +294,10 @@ static void add_transaction_fields(proto_tree *tree, tvbuff_t *tvb, const sc_res
 }
 
 static void add_q850_reason(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
-                            const sc_response_record *rec, guint cause)
+                            const sc_response_record *rec, const sc_reason *reason)
 {
-    /* The parser does not read RFC 8606's location parameter yet, so every
-     * cause is judged as one whose origin is unknown. */
-    const guint location = SC_Q850_NO_LOCATION;
+    const guint cause = reason->cause;
+    const guint location = reason->has_location ? reason->location : SC_Q850_NO_LOCATION;
     sc_q850_explanation q = sc_q850_explain_at(cause, location);
     sc_q850_judgement j = sc_q850_judge(rec->code, cause, location);
     gboolean mismatch = j.verdict == SC_Q850_CONTRADICTS;
@@ -266,6 +308,10 @@ static void add_q850_reason(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo,
     add_generated(proto_tree_add_string(rt, hf_q850_name, tvb, 0, 0, q.name));
     add_generated(proto_tree_add_string(rt, hf_q850_description, tvb, 0, 0, q.description));
     add_generated(proto_tree_add_string(rt, hf_q850_action, tvb, 0, 0, q.action));
+    if (q.location)
+        add_generated(proto_tree_add_string_format_value(rt, hf_q850_location, tvb, 0, 0, q.location->token,
+                                                         "%s (%s). %s", q.location->token, q.location->name,
+                                                         q.provenance));
     add_generated(proto_tree_add_boolean(rt, hf_q850_mismatch, tvb, 0, 0, mismatch));
     if (mismatch)
         expert_add_info_format(pinfo, ti, &ei_q850_mismatch,
@@ -287,13 +333,21 @@ static void add_sip_reason(proto_tree *tree, tvbuff_t *tvb, guint cause)
     add_generated(proto_tree_add_string(rt, hf_sip_reason_description, tvb, 0, 0, lookup.info->description));
 }
 
-static void add_reasons(proto_tree *tree, tvbuff_t *tvb, packet_info *pinfo, const sc_response_record *rec)
+static void add_reasons(proto_tree *tree, proto_item *ti, tvbuff_t *tvb, packet_info *pinfo,
+                        const sc_response_record *rec)
 {
     for (guint i = 0; i < rec->reason_count; i++) {
-        if (rec->reasons[i].protocol == SC_REASON_Q850)
-            add_q850_reason(tree, tvb, pinfo, rec, rec->reasons[i].cause);
-        else if (rec->reasons[i].protocol == SC_REASON_SIP)
-            add_sip_reason(tree, tvb, rec->reasons[i].cause);
+        const sc_reason *reason = &rec->reasons[i];
+        if (reason->malformed) {
+            expert_add_info_format(pinfo, ti, &ei_reason_malformed,
+                "Reason value without a numeric cause parameter: RFC 3326 wants "
+                "protocol;cause=NUMBER, e.g. Q.850;cause=16");
+            continue;
+        }
+        if (reason->protocol == SC_REASON_Q850)
+            add_q850_reason(tree, tvb, pinfo, rec, reason);
+        else if (reason->protocol == SC_REASON_SIP)
+            add_sip_reason(tree, tvb, reason->cause);
     }
 }
 
@@ -386,10 +440,10 @@ static void render_response(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     add_generated(proto_tree_add_uint(st, hf_class, tvb, 0, 0, sc_code_class(rec->code)));
     add_explanation(st, tvb, pinfo, &e, rec);
     add_transaction_fields(st, tvb, rec, &e);
-    add_reasons(st, tvb, pinfo, rec);
+    add_reasons(st, ti, tvb, pinfo, rec);
     add_warnings(st, tvb, pinfo, rec);
     if (state && state->call)
-        add_call_fields(st, tvb, state->call, state);
+        add_call_fields(st, tvb, pinfo, state->call, TRUE, state->decisive, state->superseded);
     add_response_experts(pinfo, ti, &e, rec);
 }
 
@@ -407,8 +461,36 @@ static void render_unanswered_invite(tvbuff_t *tvb, packet_info *pinfo, proto_tr
     st = proto_item_add_subtree(ti, ett_sipcodes);
     add_generated(proto_tree_add_string(st, hf_method, tvb, 0, 0, "INVITE"));
     if (state->call)
-        add_call_fields(st, tvb, state->call, NULL);
+        add_call_fields(st, tvb, pinfo, state->call, FALSE, FALSE, FALSE);
     expert_add_info_format(pinfo, ti, &ei_no_final_response, "%s", sc_kb_no_final_response_action);
+}
+
+/* An ICMP destination unreachable quoting a request: RFC 3261 8.1.3.1
+ * makes it a transport failure of the request's transaction. */
+static void render_transport_error(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
+                                   const sc_transport_error_record *rec)
+{
+    const sc_transport_error_state *state = rec->state;
+    proto_item *ti = proto_tree_add_item(tree, proto_sipcodes, tvb, 0, 0, ENC_NA);
+    proto_tree *st = proto_item_add_subtree(ti, ett_sipcodes);
+
+    proto_item_set_generated(ti);
+    proto_item_append_text(ti, ": %s not delivered (%s)", rec->method, rec->what);
+    add_generated(proto_tree_add_string(st, hf_transport_error, tvb, 0, 0, rec->what));
+    add_generated(proto_tree_add_string(st, hf_method, tvb, 0, 0, rec->method));
+    if (state->request_frame)
+        add_generated(proto_tree_add_uint(st, hf_request_frame, tvb, 0, 0, state->request_frame));
+    if (state->failed_transaction)
+        add_generated(proto_tree_add_string(st, hf_disposition, tvb, 0, 0,
+                                            sc_disposition_name(SC_DISP_SERVICE_FAILURE)));
+    if (state->call)
+        add_call_fields(st, tvb, pinfo, state->call, TRUE, state->decisive, FALSE);
+    if (state->failed_transaction)
+        expert_add_info_format(pinfo, ti, &ei_transport_failure,
+            "%s could not be delivered: %s. RFC 3261 8.1.3.1 treats this as a transport failure%s. "
+            "Next step: check that the peer listens on that address and port (service down, firewall, "
+            "wrong port in the route).",
+            rec->method, rec->what, state->decisive ? ": the call fails as Service Failure" : "");
 }
 
 /* Building the subtree and its texts is most of the post-dissector's work;
@@ -425,8 +507,8 @@ static gboolean worth_rendering(proto_tree *tree)
            || sipcodes_prefs.disposition_in_info;
 }
 
-/* The machine meets every frame once, in order, on the first pass: SIP's
- * protocol items are primed there whatever the run (DESIGN 4). */
+/* The machine meets every frame once, in order, on the first pass: the
+ * pass that can always find SIP's messages (extract.c). */
 static gboolean frame_still_to_decide(const packet_info *pinfo)
 {
     return pinfo->num > last_decided_frame && !PINFO_FD_VISITED(pinfo);
@@ -440,9 +522,8 @@ static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
     if (!sipcodes_prefs.enabled)
         return 0;
     if (frame_still_to_decide(pinfo)) {
+        last_decided_frame = pinfo->num;
         frame = sc_record_frame(outcome_machine, sipcodes_overrides(), tree, pinfo, &saw_sip);
-        if (saw_sip)
-            last_decided_frame = pinfo->num;
         if (!frame)
             return 0;
         p_add_proto_data(wmem_file_scope(), pinfo, proto_sipcodes, 0, frame);
@@ -450,8 +531,6 @@ static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
         frame = (sc_frame_record *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipcodes, 0);
         if (!frame)
             return 0;
-        /* A later pass means the first one has seen the whole capture. */
-        sipcodes_finish_capture();
     }
 
     if (worth_rendering(tree)) {
@@ -459,6 +538,8 @@ static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree,
             render_response(tvb, pinfo, tree, &frame->responses[i]);
         for (guint i = 0; i < frame->request_count; i++)
             render_unanswered_invite(tvb, pinfo, tree, frame->requests[i]);
+        for (guint i = 0; i < frame->transport_error_count; i++)
+            render_transport_error(tvb, pinfo, tree, &frame->transport_errors[i]);
     }
     tap_queue_packet(sipcodes_tap, pinfo, frame);
     return tvb_captured_length(tvb);
@@ -519,6 +600,23 @@ void proto_register_sipcodes(void)
             "Milliseconds from the call's first INVITE to the response that decided it", HFILL } },
         { &hf_call_attempts, { "Attempts", "sipcodes.call.attempts", FT_UINT32, BASE_DEC, NULL, 0x0,
             "INVITE transactions the call needed (a challenge or redirect adds one)", HFILL } },
+        { &hf_call_peer, { "Peer", "sipcodes.call.peer", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The far end of the call's deciding INVITE transaction: the address and port its responses "
+            "came from (through a proxy in the capture: the peer the proxy relayed them from)", HFILL } },
+        { &hf_call_duration, { "Duration", "sipcodes.call.duration", FT_DOUBLE, BASE_NONE, NULL, 0x0,
+            "Seconds of talk time: from the 2xx that answered the call to the BYE that ended it", HFILL } },
+        { &hf_call_ended_by, { "Ended by", "sipcodes.call.ended_by", FT_STRING, BASE_NONE, NULL, 0x0,
+            "caller or callee: who sent the BYE or CANCEL that ended the call (From tag against the "
+            "initial INVITE's)", HFILL } },
+        { &hf_call_end_reason, { "End reason", "sipcodes.call.end_reason", FT_STRING, BASE_NONE, NULL, 0x0,
+            "The Reason header of the BYE or CANCEL that ended the call, explained", HFILL } },
+        { &hf_call_invite_missing, { "Initial INVITE missing", "sipcodes.call.invite_missing", FT_BOOLEAN,
+            BASE_NONE, NULL, 0x0,
+            "The capture holds no initial INVITE for this Call-ID: a dialog without its INVITE, counted "
+            "apart and in no KPI", HFILL } },
+        { &hf_transport_error, { "Transport error", "sipcodes.transport_error", FT_STRING, BASE_NONE, NULL, 0x0,
+            "An ICMP destination unreachable quoting a request: its transaction failed (RFC 3261 8.1.3.1)",
+            HFILL } },
         { &hf_q850_cause, { "Q.850 cause", "sipcodes.q850.cause", FT_UINT32, BASE_DEC, NULL, 0x0,
             "ITU-T Q.850 cause from a Reason header (repeats when several are present)", HFILL } },
         { &hf_q850_name, { "Q.850 name", "sipcodes.q850.name", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -530,6 +628,8 @@ void proto_register_sipcodes(void)
         { &hf_q850_mismatch, { "Contradicts status", "sipcodes.q850.mismatch", FT_BOOLEAN, BASE_NONE, NULL, 0x0,
             "The Q.850 cause says something else about the call than the status code (e.g. 480 carrying "
             "cause 17 user busy); pairs that RFC 3398 or common equipment produce are not flagged", HFILL } },
+        { &hf_q850_location, { "Q.850 location", "sipcodes.q850.location", FT_STRING, BASE_NONE, NULL, 0x0,
+            "Where the cause was set (RFC 8606 location: U, LPN, LN, TN, RLN, RPN, INTL, BI)", HFILL } },
         { &hf_sip_reason_cause, { "SIP reason cause", "sipcodes.sip_reason.cause", FT_UINT16, BASE_DEC, NULL, 0x0,
             "A SIP status code given as the cause in a Reason header (e.g. 200 call completed elsewhere)", HFILL } },
         { &hf_sip_reason_description, { "SIP reason meaning", "sipcodes.sip_reason.description", FT_STRING, BASE_NONE, NULL, 0x0,
@@ -569,10 +669,14 @@ void proto_register_sipcodes(void)
             "Call failed on a server or network problem", EXPFILL } },
         { &ei_no_final_response, { "sipcodes.expert.no_final_response", PI_SEQUENCE, PI_ERROR,
             "INVITE without a final response", EXPFILL } },
+        { &ei_transport_failure, { "sipcodes.expert.transport_failure", PI_RESPONSE_CODE, PI_ERROR,
+            "Request not delivered: ICMP destination unreachable", EXPFILL } },
         { &ei_q850_mismatch, { "sipcodes.expert.q850_mismatch", PI_PROTOCOL, PI_NOTE,
             "Q.850 cause contradicts the status code", EXPFILL } },
         { &ei_warning_malformed, { "sipcodes.expert.warning_malformed", PI_MALFORMED, PI_WARN,
             "Malformed Warning header value", EXPFILL } },
+        { &ei_reason_malformed, { "sipcodes.expert.reason_malformed", PI_MALFORMED, PI_WARN,
+            "Reason header value without a numeric cause", EXPFILL } },
     };
 
     expert_module_t *expert;

@@ -18,27 +18,32 @@
 sc_preferences sipcodes_prefs = {
     .enabled = TRUE,
     .no_final_timeout_s = (guint)SC_DEFAULT_NO_FINAL_TIMEOUT,
+    .timer_c_s = (guint)SC_DEFAULT_TIMER_C,
     .provisional_subtree = TRUE,
     .disposition_in_info = FALSE,
 };
 
 static guint accepted_timeout_s = (guint)SC_DEFAULT_NO_FINAL_TIMEOUT;
+static guint accepted_timer_c_s = (guint)SC_DEFAULT_TIMER_C;
 
 /* Wireshark's unsigned preferences take any number; a timeout of 0 would
  * end every INVITE at once, so such a value is refused out loud and the
  * last good one stays. */
-static void apply_preferences(void)
+static void apply_timeout(guint *wanted, guint *accepted, const char *what)
 {
-    guint wanted = sipcodes_prefs.no_final_timeout_s;
-
-    if (wanted < TIMEOUT_MIN_S || wanted > TIMEOUT_MAX_S) {
-        report_failure("sipcodes: the no-final-response timeout must be %d to %d seconds; "
-                       "%u was rejected and %u s stays in force.",
-                       TIMEOUT_MIN_S, TIMEOUT_MAX_S, wanted, accepted_timeout_s);
-        sipcodes_prefs.no_final_timeout_s = accepted_timeout_s;
+    if (*wanted < TIMEOUT_MIN_S || *wanted > TIMEOUT_MAX_S) {
+        report_failure("sipcodes: the %s must be %d to %d seconds; %u was rejected and %u s stays in force.",
+                       what, TIMEOUT_MIN_S, TIMEOUT_MAX_S, *wanted, *accepted);
+        *wanted = *accepted;
         return;
     }
-    accepted_timeout_s = wanted;
+    *accepted = *wanted;
+}
+
+static void apply_preferences(void)
+{
+    apply_timeout(&sipcodes_prefs.no_final_timeout_s, &accepted_timeout_s, "no-final-response timeout");
+    apply_timeout(&sipcodes_prefs.timer_c_s, &accepted_timer_c_s, "Timer C");
 }
 
 /* ---- provider overrides UAT -------------------------------------------- */
@@ -203,6 +208,11 @@ void sipcodes_register_preferences(int proto)
         "Seconds an INVITE may go without any response before its call counts as No Final Response "
         "(RFC 3261 Timer B, 32 s); 1 to 3600",
         10, &sipcodes_prefs.no_final_timeout_s);
+    prefs_register_uint_preference(module, "timer_c", "Timer C (s)",
+        "Seconds an INVITE that got a provisional response may wait for its final one before its call "
+        "counts as No Final Response (RFC 3261 Timer C, restarted by every provisional); a capture that "
+        "ends sooner leaves the call In Progress. 1 to 3600",
+        10, &sipcodes_prefs.timer_c_s);
     prefs_register_bool_preference(module, "provisional_subtree", "Explain provisional responses",
         "Also add a subtree to 1xx responses (100 Trying, 180 Ringing, 183 Session Progress...)",
         &sipcodes_prefs.provisional_subtree);

@@ -12,7 +12,8 @@
 
 typedef struct {
     sc_pref_bool enabled;
-    guint        no_final_timeout_s;
+    guint        no_final_timeout_s;   /* Timer B */
+    guint        timer_c_s;
     sc_pref_bool provisional_subtree;
     sc_pref_bool disposition_in_info;
 } sc_preferences;

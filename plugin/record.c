@@ -1,5 +1,5 @@
-/* First pass: extract the frame's SIP messages, decide (knowledge base,
- * overrides, outcome machine) and keep what later passes render.
+/* First pass: find and parse the frame's SIP messages, decide (knowledge
+ * base, overrides, outcome machine) and keep what later passes render.
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -46,6 +46,13 @@ static void record_warnings(sc_response_record *rec, const sc_sip_message *msg)
     rec->warning_count = count;
 }
 
+static const char *method_copy(const char *method)
+{
+    const char *constant = method ? sc_sip_method_constant(method, strlen(method)) : NULL;
+
+    return constant ? constant : file_copy(method);
+}
+
 static void record_response(sc_response_record *rec, sc_outcome_machine *machine,
                             const sc_override_set *overrides, const sc_sip_message *msg)
 {
@@ -55,9 +62,7 @@ static void record_response(sc_response_record *rec, sc_outcome_machine *machine
     rec->code = msg->status_code;
     if (lookup.info && !sc_kb_phrase_is_standard(lookup.info, msg->phrase))
         rec->phrase = file_copy(msg->phrase);
-    rec->method = msg->cseq_method ? sc_sip_method_constant(msg->cseq_method, strlen(msg->cseq_method)) : NULL;
-    if (!rec->method)
-        rec->method = file_copy(msg->cseq_method);
+    rec->method = method_copy(msg->cseq_method);
     rec->has_retry_after = msg->has_retry_after;
     rec->retry_after = msg->retry_after;
     rec->reason_count = MIN(msg->reason_count, SC_MAX_REASONS);
@@ -82,51 +87,127 @@ static const sc_request_state *add_request(sc_outcome_machine *machine, const sc
     return sc_outcome_add_request(machine, msg);
 }
 
+/* What a frame's messages made, gathered before the frame's one block
+ * is sized for it. */
+typedef struct {
+    sc_response_record        responses[SC_MAX_MESSAGES_PER_FRAME];
+    const sc_request_state   *requests[SC_MAX_MESSAGES_PER_FRAME];
+    sc_transport_error_record errors[SC_MAX_MESSAGES_PER_FRAME];
+    guint                     response_count;
+    guint                     request_count;
+    guint                     error_count;
+    GPtrArray                *changed;
+} frame_work;
+
+/* RFC 3261 8.1.3.1: an ICMP destination unreachable about a request is a
+ * transport failure of its transaction. Quoted responses, and other ICMP
+ * errors, are about nothing sipcodes decides. */
+static void record_transport_errors(frame_work *work, sc_outcome_machine *machine,
+                                    const sc_sip_message *messages, guint count,
+                                    const sc_frame_context *context)
+{
+    for (guint i = 0; i < count && context->unreachable; i++) {
+        const sc_sip_message *msg = &messages[i];
+        sc_transport_error_record *rec = &work->errors[work->error_count];
+        if (msg->is_response || !msg->method || sc_sip_request_is(msg, "ACK"))
+            continue;
+        rec->state = sc_outcome_add_transport_error(machine, msg, msg->frame, msg->time, context->what);
+        if (!rec->state)
+            continue;
+        rec->method = method_copy(msg->method);
+        rec->what = context->what;
+        work->error_count++;
+    }
+}
+
+static void record_messages(frame_work *work, sc_outcome_machine *machine,
+                            const sc_override_set *overrides, const sc_sip_message *messages, guint count)
+{
+    for (guint i = 0; i < count; i++) {
+        const sc_sip_message *msg = &messages[i];
+        if (msg->is_response) {
+            sc_response_record *rec = &work->responses[work->response_count++];
+            memset(rec, 0, sizeof *rec);
+            record_response(rec, machine, overrides, msg);
+        } else {
+            const sc_request_state *state = add_request(machine, msg);
+            if (state && sc_sip_request_is(msg, "INVITE"))
+                work->requests[work->request_count++] = state;
+        }
+    }
+}
+
+static GPtrArray *changed_scratch;
+
+static void collect_changed(const sc_call *call, gpointer user_data)
+{
+    g_ptr_array_add((GPtrArray *)user_data, (gpointer)call);
+}
+
+/* One block per frame: the record, then its responses, its transport
+ * errors, its INVITEs and the calls it changed. */
+static sc_frame_record *frame_record_of(const frame_work *work)
+{
+    guint changed = work->changed->len;
+    gsize size = sizeof(sc_frame_record) + work->response_count * sizeof(sc_response_record)
+                 + work->error_count * sizeof(sc_transport_error_record)
+                 + (work->request_count + changed) * sizeof(gpointer);
+    sc_frame_record *frame = (sc_frame_record *)wmem_alloc0(wmem_file_scope(), size);
+    char *next = (char *)(frame + 1);
+
+    frame->response_count = work->response_count;
+    frame->responses = work->response_count ? (sc_response_record *)(void *)next : NULL;
+    memcpy(next, work->responses, work->response_count * sizeof work->responses[0]);
+    next += work->response_count * sizeof work->responses[0];
+    frame->transport_error_count = work->error_count;
+    frame->transport_errors = work->error_count ? (sc_transport_error_record *)(void *)next : NULL;
+    memcpy(next, work->errors, work->error_count * sizeof work->errors[0]);
+    next += work->error_count * sizeof work->errors[0];
+    frame->request_count = work->request_count;
+    frame->requests = work->request_count ? (const sc_request_state **)(void *)next : NULL;
+    memcpy(next, work->requests, work->request_count * sizeof work->requests[0]);
+    next += work->request_count * sizeof work->requests[0];
+    frame->changed_count = changed;
+    if (changed) {
+        frame->changed = (const sc_call **)(void *)next;
+        memcpy(next, work->changed->pdata, changed * sizeof(gpointer));
+    }
+    return frame;
+}
+
 sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_set *overrides,
                                  proto_tree *tree, packet_info *pinfo, gboolean *saw_sip)
 {
     sc_sip_message messages[SC_MAX_MESSAGES_PER_FRAME];
-    guint count = sc_extract_messages(tree, pinfo, messages, SC_MAX_MESSAGES_PER_FRAME);
-    guint responses = 0, invites = 0;
-    sc_frame_record *frame;
+    sc_frame_context context;
+    frame_work work;
+    sc_frame_record *frame = NULL;
+    guint count;
 
+    /* Timers run out by the capture's clock, SIP or not. */
+    sc_outcome_advance(machine, nstime_to_sec(&pinfo->abs_ts));
+    count = sc_extract_messages(tree, pinfo, messages, SC_MAX_MESSAGES_PER_FRAME, &context);
     *saw_sip = count > 0;
-    if (count == 0)
-        return NULL;
     /* The machine's lookups wait on memory: start fetching while the
-     * frame's messages are counted and their responses recorded. */
-    for (guint i = 0; i < count; i++) {
+     * frame's messages are parsed further and their responses recorded. */
+    for (guint i = 0; i < count; i++)
         sc_outcome_prefetch(machine, messages[i].call_id);
-        responses += messages[i].is_response;
-        invites += sc_sip_request_is(&messages[i], "INVITE");
-    }
-    /* BYE, CANCEL, REGISTER...: the machine must see them, but nothing is
-     * shown on their frames, so they need no record. */
-    if (responses == 0 && invites == 0) {
-        for (guint i = 0; i < count; i++)
-            add_request(machine, &messages[i]);
-        return NULL;
-    }
 
-    /* One block per frame: the record, then its responses, then its INVITEs. */
-    frame = (sc_frame_record *)wmem_alloc0(wmem_file_scope(), sizeof *frame
-                                           + responses * sizeof frame->responses[0]
-                                           + invites * sizeof frame->requests[0]);
-    if (responses)
-        frame->responses = (sc_response_record *)(void *)(frame + 1);
-    if (invites)
-        frame->requests = (const sc_request_state **)(void *)((char *)(frame + 1)
-                                                              + responses * sizeof frame->responses[0]);
+    work.response_count = work.request_count = work.error_count = 0;
+    if (context.in_icmp_error)
+        record_transport_errors(&work, machine, messages, count, &context);
+    else
+        record_messages(&work, machine, overrides, messages, count);
 
-    for (guint i = 0; i < count; i++) {
-        const sc_sip_message *msg = &messages[i];
-        if (msg->is_response) {
-            record_response(&frame->responses[frame->response_count++], machine, overrides, msg);
-        } else {
-            const sc_request_state *state = add_request(machine, msg);
-            if (state && sc_sip_request_is(msg, "INVITE"))
-                frame->requests[frame->request_count++] = state;
-        }
-    }
+    /* One list for every frame: frames are recorded one at a time. */
+    if (!changed_scratch)
+        changed_scratch = g_ptr_array_new();
+    g_ptr_array_set_size(changed_scratch, 0);
+    work.changed = changed_scratch;
+    sc_outcome_take_changed(machine, collect_changed, work.changed);
+    /* BYE, CANCEL, REGISTER...: the machine must see them, but they show
+     * nothing on their frames; unless they moved a call, no record. */
+    if (work.response_count || work.request_count || work.error_count || work.changed->len)
+        frame = frame_record_of(&work);
     return frame;
 }

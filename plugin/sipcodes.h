@@ -10,8 +10,5 @@
 
 #define SIPCODES_TAP_NAME "sipcodes"
 
-/* The whole capture has been read: open INVITE transactions end as
- * No Final Response. Safe to call more than once. */
-void sipcodes_finish_capture(void);
 
 #endif

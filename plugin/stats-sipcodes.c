@@ -18,6 +18,7 @@
 #include <epan/stat_tap_ui.h>
 
 #include "compat.h"
+#include "kb/reason_text.h"
 #include "sipcodes.h"
 #include "stats-sipcodes.h"
 
@@ -45,11 +46,12 @@ static const char *code_label(guint code)
 /* ---- stats tree -------------------------------------------------------- */
 
 #define ST_CALLS      "Calls by outcome"
-/* The KPIs are counts under a node that counts the calls, so the stats
- * tree's own Percent column shows them as percentages. */
-#define ST_KPI        "KPIs (Percent column = share of calls)"
+/* The KPIs are counts under a node that counts the calls they are about,
+ * so the stats tree's own Percent column shows them as percentages. */
+#define ST_KPI        "KPIs (Percent column = share of calls ended, In Progress left out)"
 #define ST_ASR        "ASR: answered"
-#define ST_NER        "NER: reached the callee (answered, busy, no answer, declined)"
+#define ST_NER        "NER: reached the callee (answered, busy, no answer, declined, unwanted)"
+#define ST_NO_INVITE  "Dialogs without their INVITE (not calls: began before the capture)"
 #define ST_RESPONSES  "Responses by class and code (retransmissions excluded)"
 #define ST_FINALS     "Final responses by disposition"
 #define ST_NON_INVITE "Non-INVITE transactions by method and final code"
@@ -103,6 +105,7 @@ typedef struct {
                                capture's dissection, and init runs again before a new one */
     GHashTable *nodes;      /* node_ref set; valid until the tree is built anew (init) */
     guint       calls;
+    guint       ended;      /* calls not In Progress: the KPIs' denominator */
     guint       answered;
     guint       reached;
     guint32     last_frame;
@@ -113,6 +116,7 @@ typedef struct {
     stat_node  *node_responses;
     stat_node  *node_finals;
     stat_node  *node_non_invite;
+    stat_node  *node_no_invite;
     /* Every response counts under these: looked up once each. */
     stat_node  *class_nodes[7];            /* by class; 0 is "Malformed" */
     stat_node  *code_nodes[CODE_NODE_SLOTS];   /* by code, under its class */
@@ -178,7 +182,7 @@ static void forget_calls(tree_state *ts)
     if (!ts->tallied)
         ts->tallied = g_array_new(FALSE, TRUE, sizeof(tallied_call));
     g_array_set_size(ts->tallied, 0);
-    ts->calls = ts->answered = ts->reached = 0;
+    ts->calls = ts->ended = ts->answered = ts->reached = 0;
     ts->last_frame = 0;
 }
 
@@ -221,6 +225,7 @@ static void tree_init(stats_tree *st)
     ts->node_responses = top_node(st, ST_RESPONSES);
     ts->node_finals = top_node(st, ST_FINALS);
     ts->node_non_invite = top_node(st, ST_NON_INVITE);
+    ts->node_no_invite = top_node(st, ST_NO_INVITE);
 }
 
 static void tree_cleanup(stats_tree *st)
@@ -243,21 +248,44 @@ static void tree_cleanup(stats_tree *st)
     g_free(ts);
 }
 
+/* Under an outcome, what decided it: a code, or for outcomes no response
+ * decided, why not. */
+static const char *decider_label(sc_call_standing standing)
+{
+    if (standing.code)
+        return code_label(standing.code);
+    switch (standing.outcome) {
+    case SC_DISP_IN_PROGRESS:     return "waiting for a final response";
+    case SC_DISP_SERVICE_FAILURE: return "transport failure (ICMP destination unreachable)";
+    default:                      return "no final response";
+    }
+}
+
 static void move_call_in_tree(stats_tree *st, tree_state *ts, sc_call_standing standing, int delta)
 {
     guint outcome = (guint)standing.outcome;
-    stat_node *outcome_node = slot_node(st, ts, ts->outcome_nodes, SC_DISP_COUNT, outcome, ts->node_calls,
-                                        sc_disposition_name(standing.outcome), TRUE);
+    stat_node *outcome_node;
     stat_node **code_slots = NULL;
 
-    if (outcome < SC_DISP_COUNT) {
+    if (!standing.is_call) {
+        ts->node_no_invite->counter += delta;
+        return;
+    }
+    ts->calls += (guint)delta;
+    ts->node_calls->counter += delta;
+    if (standing.outcome != SC_DISP_IN_PROGRESS)
+        ts->ended += (guint)delta;
+    outcome_node = slot_node(st, ts, ts->outcome_nodes, SC_DISP_COUNT, outcome, ts->node_calls,
+                             sc_disposition_name(standing.outcome), TRUE);
+    /* Code 0 has one slot but several labels (decider_label): only codes are cached. */
+    if (outcome < SC_DISP_COUNT && standing.code) {
         if (!ts->outcome_code_nodes[outcome])
             ts->outcome_code_nodes[outcome] = g_new0(stat_node *, CODE_NODE_SLOTS);
         code_slots = ts->outcome_code_nodes[outcome];
     }
     outcome_node->counter += delta;
     slot_node(st, ts, code_slots, code_slots ? CODE_NODE_SLOTS : 0, standing.code, outcome_node,
-              code_label(standing.code), FALSE)->counter += delta;
+              decider_label(standing), FALSE)->counter += delta;
     if (standing.outcome == SC_DISP_ANSWERED)
         ts->answered += (guint)delta;
     if (sc_disposition_reached_callee(standing.outcome))
@@ -266,7 +294,7 @@ static void move_call_in_tree(stats_tree *st, tree_state *ts, sc_call_standing s
 
 static void set_kpis(tree_state *ts)
 {
-    ts->node_kpi->counter = (int)ts->calls;
+    ts->node_kpi->counter = (int)ts->ended;
     ts->node_asr->counter = (int)ts->answered;
     ts->node_ner->counter = (int)ts->reached;
 }
@@ -279,15 +307,12 @@ static void tally_call(stats_tree *st, tree_state *ts, const sc_call *call)
     if (call->serial >= ts->tallied->len)
         g_array_set_size(ts->tallied, MAX(call->serial + 1, ts->tallied->len * 2));
     before = &g_array_index(ts->tallied, tallied_call, call->serial);
-    if (before->counted && before->standing.outcome == now.outcome && before->standing.code == now.code)
+    if (before->counted && before->standing.is_call == now.is_call && before->standing.outcome == now.outcome
+        && before->standing.code == now.code)
         return;
-    if (before->counted) {
+    if (before->counted)
         move_call_in_tree(st, ts, before->standing, -1);
-    } else {
-        before->counted = TRUE;
-        ts->calls++;
-        ts->node_calls->counter++;
-    }
+    before->counted = TRUE;
     move_call_in_tree(st, ts, now, 1);
     before->standing = now;
     set_kpis(ts);
@@ -336,17 +361,11 @@ static tap_packet_status tree_packet(stats_tree *st, packet_info *pinfo, epan_di
     if (pinfo->num <= ts->last_frame)
         forget_calls(ts);
     ts->last_frame = pinfo->num;
-    /* A call is re-counted only on the messages that moved it. */
-    for (guint i = 0; i < frame->response_count; i++) {
-        const sc_response_record *rec = &frame->responses[i];
-        tally_response(st, ts, rec);
-        if (rec->state && rec->state->call && rec->state->call_changed)
-            tally_call(st, ts, rec->state->call);
-    }
-    for (guint i = 0; i < frame->request_count; i++) {
-        if (frame->requests[i]->call && frame->requests[i]->call_changed)
-            tally_call(st, ts, frame->requests[i]->call);
-    }
+    for (guint i = 0; i < frame->response_count; i++)
+        tally_response(st, ts, &frame->responses[i]);
+    /* A call is re-counted only on the frames that moved it. */
+    for (guint i = 0; i < frame->changed_count; i++)
+        tally_call(st, ts, frame->changed[i]);
     return TAP_PACKET_REDRAW;
 }
 
@@ -358,6 +377,7 @@ enum {
     COL_START,
     COL_FROM,
     COL_TO,
+    COL_PEER,
     COL_CODE,
     COL_REASON,
     COL_DISPOSITION,
@@ -365,6 +385,9 @@ enum {
     COL_PDD,
     COL_SETUP,
     COL_ATTEMPTS,
+    COL_DURATION,
+    COL_ENDED_BY,
+    COL_END_REASON,
     COL_COUNT
 };
 
@@ -374,6 +397,7 @@ static stat_tap_table_item call_table_columns[COL_COUNT] = {
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Start time (UTC)", "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "From",            "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "To",              "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Peer",            "%s" },
     { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Code",            "%u" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Reason",          "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Disposition",     "%s" },
@@ -381,6 +405,9 @@ static stat_tap_table_item call_table_columns[COL_COUNT] = {
     { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "PDD (ms)",        "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Setup (ms)",      "%s" },
     { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "Attempts",        "%u" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_RIGHT, "Duration (s)",    "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Ended by",        "%s" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "End reason",      "%s" },
 };
 
 #define CALL_TABLE_TITLE "SIP calls"
@@ -470,6 +497,15 @@ static guint new_call_row(stat_tap_table *table, const sc_call *call)
     return row;
 }
 
+static char *end_reason_text(const sc_call *call)
+{
+    char *text = sc_reasons_text(call->end_reasons, call->end_reason_count, call->end_by_cancel);
+    char *cell = table_text(*text ? text : "-");
+
+    g_free(text);
+    return cell;
+}
+
 static char *optional_ms(gboolean has, double ms)
 {
     return has ? g_strdup_printf("%.1f", ms) : g_strdup("-");
@@ -479,6 +515,17 @@ static void update_call_row(stat_tap_table *table, guint row, const sc_call *cal
 {
     sc_call_standing standing = sc_call_standing_of(call);
 
+    if (!call->invite_seen) {
+        for (guint col = COL_PEER; col < COL_COUNT; col++) {
+            if (call_table_columns[col].type == TABLE_ITEM_STRING)
+                set_string(table, row, col, g_strdup("-"));
+        }
+        set_uint(table, row, COL_CODE, 0);
+        set_uint(table, row, COL_ATTEMPTS, 0);
+        set_string(table, row, COL_DISPOSITION, g_strdup(sc_kb_no_invite_label));
+        return;
+    }
+
     set_uint(table, row, COL_CODE, standing.code);
     set_string(table, row, COL_REASON, table_text(call->outcome_known && call->decisive_reason
                                                   ? call->decisive_reason : "-"));
@@ -487,12 +534,20 @@ static void update_call_row(stat_tap_table *table, guint row, const sc_call *cal
     set_string(table, row, COL_PDD, optional_ms(call->has_pdd, call->pdd_ms));
     set_string(table, row, COL_SETUP, optional_ms(call->has_setup_time, call->setup_time_ms));
     set_uint(table, row, COL_ATTEMPTS, call->attempts);
+    set_string(table, row, COL_PEER, table_text(call->peer ? call->peer : "-"));
+    set_string(table, row, COL_DURATION,
+               call->has_duration ? g_strdup_printf("%.3f", call->duration_s) : g_strdup("-"));
+    set_string(table, row, COL_ENDED_BY, g_strdup(call->ended_by == SC_ENDED_BY_CALLER ? "caller"
+                                                  : call->ended_by == SC_ENDED_BY_CALLEE ? "callee" : "-"));
+    set_string(table, row, COL_END_REASON, end_reason_text(call));
 }
 
 static void table_tally_call(stat_tap_table *table, GArray *rows, const sc_call *call)
 {
     guint *row_plus_one;
 
+    /* A dialog without its INVITE gets a row that says so: the user finds
+     * its Call-ID, and sipcodes report sees a call split across files. */
     if (call->serial >= rows->len)
         g_array_set_size(rows, MAX(call->serial + 1, rows->len * 2));
     row_plus_one = &g_array_index(rows, guint, call->serial);
@@ -512,16 +567,9 @@ static tap_packet_status call_table_packet(void *tapdata, packet_info *pinfo _U_
     if (!frame || !table)
         return TAP_PACKET_DONT_REDRAW;
     rows = rows_of(table);
-    for (guint i = 0; i < frame->request_count; i++) {
-        if (frame->requests[i]->call)
-            table_tally_call(table, rows, frame->requests[i]->call);
-    }
-    for (guint i = 0; i < frame->response_count; i++) {
-        const sc_response_state *state = frame->responses[i].state;
-        if (state && state->call)
-            table_tally_call(table, rows, state->call);
-    }
-    return TAP_PACKET_REDRAW;
+    for (guint i = 0; i < frame->changed_count; i++)
+        table_tally_call(table, rows, frame->changed[i]);
+    return frame->changed_count ? TAP_PACKET_REDRAW : TAP_PACKET_DONT_REDRAW;
 }
 
 static void call_table_reset(stat_tap_table *table)

@@ -324,9 +324,10 @@ rec_reinvite_491_after_answer() {
     finish "INVITE 200 ACK INVITE 491 ACK BYE 200"
 }
 
-rec_no_final_response() {
-    # The caller gives up 4 s after its INVITE (uac-invite.xml, label giveup).
-    begin no-final-response udp 16
+rec_in_progress_at_capture_end() {
+    # The caller gives up 4 s after its INVITE (uac-invite.xml, label giveup),
+    # quietly: the capture ends with the call still waiting (DESIGN 2).
+    begin in-progress-at-capture-end udp 16
     uas uas-invite.xml -set trying 1 -set final 0
     uac uac-invite.xml
     finish "INVITE 100"
@@ -483,7 +484,7 @@ ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      cancelled-487 service-unavailable-503 auth-407-then-200 declined-603
      vendor-phrase-603 tcp-multi-message redirect-302-then-200
      redirect-302-unfollowed fork-two-branches reinvite-491-after-answer
-     no-final-response register-401-then-200 auth-407-unanswered
+     in-progress-at-capture-end register-401-then-200 auth-407-unanswered
      retransmitted-486 options-200 cancelled-after-auth redirect-then-busy
      reason-q850-503 q850-mismatch-480 reason-sip-and-q850 warning-488
      unregistered-499 freeswitch-488-cause-88 asterisk-606-cause-58

@@ -31,14 +31,18 @@ def udp_frame(src, dst, src_port, dst_port, payload, ident, macs=b"\0" * 12):
     return macs + b"\x08\x00" + ip + udp
 
 
-def write_pcapng(target, frames, start_s, step_us, snaplen=65535):
-    """frames: Ethernet frames, step_us microseconds apart from start_s."""
+def write_pcapng(target, frames, start_s, step_us=10000, snaplen=65535, offsets_us=None):
+    """frames: Ethernet frames, step_us microseconds apart from start_s, or
+    at offsets_us (one per frame, microseconds from start_s)."""
+    if offsets_us is None:
+        offsets_us = [number * step_us for number in range(len(frames))]
     with tempfile.TemporaryDirectory() as work:
         pcap = os.path.join(work, "capture.pcap")
         with open(pcap, "wb") as out:
             out.write(struct.pack("<IHHiIII", 0xA1B2C3D4, 2, 4, 0, 0, snaplen, 1))
-            for number, data in enumerate(frames):
-                out.write(struct.pack("<IIII", start_s, number * step_us, len(data), len(data)))
+            for data, offset in zip(frames, offsets_us):
+                seconds, micros = divmod(offset, 1000000)
+                out.write(struct.pack("<IIII", start_s + seconds, micros, len(data), len(data)))
                 out.write(data)
         subprocess.run(["editcap", "-F", "pcapng", pcap, target], check=True)
     os.chmod(target, 0o644)

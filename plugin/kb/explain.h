@@ -26,4 +26,9 @@ typedef struct {
 sc_explanation sc_explain_response(guint code, const sc_override *override,
                                    gboolean answers_initial_invite, gboolean has_retry_after);
 
+/* A 487 whose INVITE was cancelled with Reason SIP;cause=200 (RFC 3326):
+ * another device of a ring group or fork took the call. Turns the 487's
+ * explanation into that (a provider override still wins). */
+void sc_explain_answered_elsewhere(sc_explanation *e);
+
 #endif

@@ -11,6 +11,7 @@ static const char *const disposition_names[SC_DISP_COUNT] = {
     [SC_DISP_DECLINED]          = "Declined",
     [SC_DISP_UNWANTED]          = "Unwanted",
     [SC_DISP_CANCELLED]         = "Cancelled",
+    [SC_DISP_ANSWERED_ELSEWHERE] = "Answered Elsewhere",
     [SC_DISP_INVALID_NUMBER]    = "Invalid Number",
     [SC_DISP_BLOCKED]           = "Blocked",
     [SC_DISP_AUTH_CHALLENGE]    = "Auth Challenge",
@@ -178,6 +179,7 @@ sc_severity sc_disposition_severity(sc_disposition d)
 {
     switch (d) {
     case SC_DISP_ANSWERED:
+    case SC_DISP_ANSWERED_ELSEWHERE:
     case SC_DISP_IN_PROGRESS:
     case SC_DISP_OK:
     case SC_DISP_COUNT:
@@ -206,8 +208,10 @@ sc_severity sc_disposition_severity(sc_disposition d)
 gboolean sc_disposition_reached_callee(sc_disposition d)
 {
     return d == SC_DISP_ANSWERED || d == SC_DISP_BUSY || d == SC_DISP_NO_ANSWER ||
-           d == SC_DISP_DECLINED || d == SC_DISP_UNWANTED;
+           d == SC_DISP_DECLINED || d == SC_DISP_UNWANTED || d == SC_DISP_ANSWERED_ELSEWHERE;
 }
+
+const char sc_kb_no_invite_label[] = "No INVITE (not a call)";
 
 const char sc_kb_no_final_response_action[] =
     "The INVITE got no final response: the next hop never answered or the capture "

@@ -19,6 +19,7 @@ typedef enum {
     SC_DISP_DECLINED,
     SC_DISP_UNWANTED,
     SC_DISP_CANCELLED,
+    SC_DISP_ANSWERED_ELSEWHERE, /* 487 after a CANCEL with Reason SIP;cause=200 (RFC 3326) */
     SC_DISP_INVALID_NUMBER,
     SC_DISP_BLOCKED,
     SC_DISP_AUTH_CHALLENGE,
@@ -128,6 +129,11 @@ gboolean sc_disposition_reached_callee(sc_disposition d);
 /* No status code stands for an INVITE that got no final response, so it has
  * no row: this is what to do about it. */
 extern const char sc_kb_no_final_response_action[];
+
+/* A Call-ID whose initial INVITE the capture does not hold (DESIGN 2): what
+ * the calls table shows in its Disposition column. Not a disposition: such
+ * a dialog is no call and counts in no KPI. */
+extern const char sc_kb_no_invite_label[];
 
 const char *sc_disposition_name(sc_disposition d);
 gboolean    sc_disposition_from_name(const char *name, sc_disposition *out);

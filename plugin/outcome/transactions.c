@@ -1,5 +1,6 @@
-/* Transactions: matching responses to requests, spotting retransmitted
- * responses, and Timer B (an INVITE nobody answered at all).
+/* Transactions: matching responses to requests (RFC 3261 17.1.3),
+ * spotting retransmitted responses, and Timers B and C (an INVITE nobody
+ * answered, or nobody answered finally).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -50,7 +51,7 @@ static guint mix64(guint64 x)
 static guint transaction_hash(gconstpointer p)
 {
     const transaction_key *key = p;
-    guint64 mixed = (guint64)(guintptr)key->call_id ^ ((guint64)key->cseq << 32);
+    guint64 mixed = (guint64)(guintptr)key->call_id ^ ((guint64)key->cseq << 32) ^ key->branch_hash;
 
     return mix64(mixed) ^ g_str_hash(key->method);
 }
@@ -59,13 +60,21 @@ static gboolean transaction_equal(gconstpointer a, gconstpointer b)
 {
     const transaction_key *x = a, *y = b;
 
-    return x->call_id == y->call_id && x->cseq == y->cseq && strcmp(x->method, y->method) == 0;
+    return x->call_id == y->call_id && x->cseq == y->cseq && x->branch_hash == y->branch_hash
+           && strcmp(x->method, y->method) == 0
+           && (x->branch == y->branch || (x->branch && y->branch && strcmp(x->branch, y->branch) == 0));
 }
 
-transaction *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry,
+static guint32 branch_hash_of(const char *branch)
+{
+    return branch ? call_id_text_hash(branch, strlen(branch)) : 0;
+}
+
+transaction *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry, const char *branch,
                                 guint32 cseq, const char *method)
 {
-    transaction_key probe = { .call_id = entry, .cseq = cseq, .method = method };
+    transaction_key probe = { .call_id = entry, .branch = branch, .branch_hash = branch_hash_of(branch),
+                              .cseq = cseq, .method = method };
     transaction *txn = entry->last_used;
 
     if (txn && transaction_equal(&txn->key, &probe))
@@ -81,13 +90,20 @@ transaction *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry,
     return txn;
 }
 
-transaction *transaction_create(sc_outcome_machine *m, call_id_entry *entry,
+transaction *transaction_create(sc_outcome_machine *m, call_id_entry *entry, const char *branch,
                                 guint32 cseq, const char *method)
 {
     transaction *txn = sc_arena_new0(m->records, transaction);
 
     entry->last_used = txn;
     txn->key.call_id = entry;
+    if (branch) {
+        gsize len = strlen(branch);
+        char *copy = sc_arena_alloc0(m->records, len + 1);
+        memcpy(copy, branch, len);
+        txn->key.branch = copy;
+        txn->key.branch_hash = call_id_text_hash(branch, len);
+    }
     txn->key.cseq = cseq;
     txn->key.method = g_string_chunk_insert_const(m->strings, method);
     txn->is_invite = strcmp(method, "INVITE") == 0;
@@ -125,6 +141,11 @@ static const response_seen *find_seen(const transaction *txn, guint code, const 
     return NULL;
 }
 
+const char *machine_intern(sc_outcome_machine *m, const char *text)
+{
+    return text ? g_string_chunk_insert_const(m->strings, text) : NULL;
+}
+
 /* Branches of a forked INVITE answer several times with one To-tag; keeping
  * one copy of it per transaction keeps forked calls cheap. */
 static const char *transaction_tag_copy(sc_outcome_machine *m, const transaction *txn,
@@ -157,8 +178,8 @@ gboolean transaction_note_response(sc_outcome_machine *m, transaction *txn,
     return FALSE;
 }
 
-/* The due time sits in the queue itself: every message checks the head,
- * and reading it must not mean fetching a transaction from far away. */
+/* The due time sits in the queue itself: every frame checks the heads,
+ * and reading one must not mean fetching a transaction from far away. */
 typedef struct {
     double       due;
     transaction *txn;
@@ -170,81 +191,75 @@ void transactions_init(sc_outcome_machine *m)
     m->crowded = g_hash_table_new(transaction_hash, transaction_equal);
     m->timer_b = g_array_new(FALSE, FALSE, sizeof(timer_entry));
     m->timer_b_head = 0;
+    m->timer_c = g_array_new(FALSE, FALSE, sizeof(timer_entry));
+    m->timer_c_head = 0;
 }
 
 void transactions_clear(sc_outcome_machine *m)
 {
     g_array_free(m->timer_b, TRUE);
+    g_array_free(m->timer_c, TRUE);
     g_hash_table_destroy(m->crowded);
     call_id_table_clear(&m->call_ids);
 }
 
 /* ---- No final response ------------------------------------------------- */
 
-static void transaction_give_up(transaction *txn)
+static void transaction_give_up(sc_outcome_machine *m, transaction *txn)
 {
-    const call_id_entry *entry = txn->key.call_id;
+    call_record *call = txn->key.call_id->call;
 
+    txn->expired = TRUE;
     if (txn->request)
         txn->request->no_final_response = TRUE;
-    if (txn->initial_invite && entry->call)
-        call_attempt_failed(entry->call, txn);
+    if (txn->initial_invite && call)
+        call_reconsider(m, call);
+}
+
+static void timer_push(GArray *queue, double due, transaction *txn)
+{
+    timer_entry entry = { due, txn };
+
+    g_array_append_val(queue, entry);
 }
 
 void timer_b_start(sc_outcome_machine *m, transaction *txn)
 {
-    timer_entry entry = { txn->request_time + m->no_final_timeout_s, txn };
-
-    g_array_append_val(m->timer_b, entry);
+    timer_push(m->timer_b, txn->request_time + m->no_final_timeout_s, txn);
 }
 
-/* Messages arrive in frame order, so the queue is in request-time order and
- * only its head can be due; a transaction that has been answered in the
- * meantime is simply dropped when it reaches the head. */
-void timer_b_expire(sc_outcome_machine *m, double now)
+/* RFC 3261 16.6 step 11 restarts Timer C on every provisional response. */
+void timer_c_start(sc_outcome_machine *m, transaction *txn, double now)
 {
-    const timer_entry *entries = (const timer_entry *)(void *)m->timer_b->data;
+    txn->timer_c_due = now + m->timer_c_s;
+    timer_push(m->timer_c, txn->timer_c_due, txn);
+}
 
-    while (m->timer_b_head < m->timer_b->len && entries[m->timer_b_head].due < now) {
-        transaction *txn = entries[m->timer_b_head++].txn;
-        if (!txn->got_response && !txn->closed) {
-            txn->closed = TRUE;
-            transaction_give_up(txn);
-        }
+/* Frames arrive in time order and each queue's timeout is one constant, so
+ * a queue is in due-time order and only its head can be due. An entry whose
+ * transaction has moved on (answered, restarted) is dropped when it gets
+ * there. */
+static void expire_queue(sc_outcome_machine *m, GArray *queue, guint *head, double now, gboolean timer_c)
+{
+    const timer_entry *entries = (const timer_entry *)(void *)queue->data;
+
+    while (*head < queue->len && entries[*head].due < now) {
+        const timer_entry *due = &entries[(*head)++];
+        transaction *txn = due->txn;
+        gboolean still_waiting = timer_c ? !txn->got_final && txn->timer_c_due == due->due
+                                         : !txn->got_response;
+        if (still_waiting && !txn->expired && !txn->transport_failed)
+            transaction_give_up(m, txn);
     }
     /* Drop the expired part now and then, not on every message. */
-    if (m->timer_b_head >= 4096 && m->timer_b_head * 2 >= m->timer_b->len) {
-        g_array_remove_range(m->timer_b, 0, m->timer_b_head);
-        m->timer_b_head = 0;
+    if (*head >= 4096 && *head * 2 >= queue->len) {
+        g_array_remove_range(queue, 0, *head);
+        *head = 0;
     }
 }
 
-static void close_open_invites_of(gpointer data, G_GNUC_UNUSED gpointer user_data)
+void timers_expire(sc_outcome_machine *m, double now)
 {
-    const call_id_entry *entry = data;
-
-    for (transaction *txn = entry->transactions; txn; txn = txn->next_in_call) {
-        if (txn->is_invite && !txn->got_final && !txn->closed && !txn->ended_at_finish) {
-            txn->ended_at_finish = TRUE;
-            transaction_give_up(txn);
-        }
-    }
-}
-
-void transactions_close_open_invites(sc_outcome_machine *m)
-{
-    call_id_table_foreach(&m->call_ids, close_open_invites_of, NULL);
-}
-
-/* A final response to a transaction that sc_outcome_finish() ended: the
- * capture went on (live capture), so the transaction is open again. */
-void transaction_resume(transaction *txn)
-{
-    const call_id_entry *entry = txn->key.call_id;
-
-    txn->ended_at_finish = FALSE;
-    if (txn->request)
-        txn->request->no_final_response = FALSE;
-    if (txn->initial_invite && entry->call)
-        call_attempt_resumed(entry->call, txn);
+    expire_queue(m, m->timer_b, &m->timer_b_head, now, FALSE);
+    expire_queue(m, m->timer_c, &m->timer_c_head, now, TRUE);
 }

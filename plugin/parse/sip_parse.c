@@ -8,6 +8,7 @@
 #include <emmintrin.h>
 #endif
 #include "sip_parse.h"
+#include "../kb/q850.h"
 
 #define SIP_VERSION      "SIP/2.0"
 #define SIP_VERSION_LEN  7
@@ -23,8 +24,8 @@ typedef struct {
     sc_sip_message  *msg;
     sc_copy_text_fn  copy;
     gpointer         pool;
-    const char      *message;      /* the message's first byte */
     span             from;
+    span             from_tag;
     span             to;
     span             server;
     span             user_agent;
@@ -192,6 +193,7 @@ typedef enum {
     H_USER_AGENT,
     H_REASON,
     H_WARNING,
+    H_VIA,
     H_CONTENT_LENGTH
 } header_kind;
 
@@ -255,6 +257,7 @@ static const known_header r_headers[] = { { "reason", 6, H_REASON }, { "retry-af
 static const known_header s_headers[] = { { "server", 6, H_SERVER } };
 static const known_header t_headers[] = { { "to", 2, H_TO }, { "t", 1, H_TO } };
 static const known_header u_headers[] = { { "user-agent", 10, H_USER_AGENT } };
+static const known_header v_headers[] = { { "via", 3, H_VIA }, { "v", 1, H_VIA } };
 static const known_header w_headers[] = { { "warning", 7, H_WARNING } };
 
 #define HEADERS(array) *count = G_N_ELEMENTS(array); return array
@@ -270,6 +273,7 @@ static const known_header *headers_starting_with(char first, gsize *count)
     case 's': HEADERS(s_headers);
     case 't': HEADERS(t_headers);
     case 'u': HEADERS(u_headers);
+    case 'v': HEADERS(v_headers);
     case 'w': HEADERS(w_headers);
     default:  *count = 0; return NULL;
     }
@@ -348,16 +352,22 @@ static void take_address(parse_state *ps, const char *value, const char *end, gb
     address_uri(value, end, &uri, &uri_end, &after);
     if (uri_end > uri)
         *(is_to ? &ps->to : &ps->from) = (span){ uri, (gsize)(uri_end - uri) };
-    if (!is_to)
-        return;
     /* SIP looks for "tag=" anywhere after the URI, up to the next ';'. */
     if (after < end) {
         const char *tag = find_tag(after, end);
         if (tag) {
             const char *tag_end = find_byte(tag + 4, end, ';');
-            ps->msg->to_tag = copy_span(ps, tag + 4, tag_end ? tag_end : end);
+            if (is_to)
+                ps->msg->to_tag = copy_span(ps, tag + 4, tag_end ? tag_end : end);
+            else
+                ps->from_tag = (span){ tag + 4, (gsize)((tag_end ? tag_end : end) - (tag + 4)) };
         }
     }
+}
+
+static gboolean is_lws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
 }
 
 static void take_cseq(parse_state *ps, const char *value, const char *end)
@@ -372,6 +382,11 @@ static void take_cseq(parse_state *ps, const char *value, const char *end)
         return;
     }
     ps->msg->cseq = (guint32)number_of(value, end);
+    /* RFC 3261 8.1.1.5: a 32-bit number, then white space, then the method.
+     * A response whose number is not one matches no request: it is read,
+     * but it joins no transaction. */
+    ps->msg->cseq_valid = p > value && p - value <= 10 && is_lws(*p)
+                          && g_ascii_strtoull(value, NULL, 10) <= G_MAXUINT32;
     method = p;
     while (method < end && !g_ascii_isalpha(*method))
         method++;
@@ -402,38 +417,145 @@ static void take_retry_after(parse_state *ps, const char *value, const char *end
     ps->msg->retry_after_invalid = FALSE;
 }
 
-/* The first value of a Reason line, read as SIP reads it: the protocol is
- * everything before the first ';', the cause whatever follows the next '='. */
+/* White space around [*start, *end) removed, line folds included (a
+ * folded header's value holds its CR LF). */
+static void trim(const char **start, const char **end)
+{
+    while (*start < *end && is_lws(**start))
+        (*start)++;
+    while (*end > *start && is_lws((*end)[-1]))
+        (*end)--;
+}
+
+/* Where the element that starts at p ends: at the next `separator`
+ * outside a quoted string, or at end. */
+static const char *element_end(const char *p, const char *end, char separator)
+{
+    gboolean quoted = FALSE;
+
+    for (; p < end; p++) {
+        if (*p == '"')
+            quoted = !quoted;
+        else if (quoted && *p == '\\' && p + 1 < end)
+            p++;
+        else if (!quoted && *p == separator)
+            return p;
+    }
+    return end;
+}
+
+static gboolean token_is(const char *start, const char *end, const char *lower)
+{
+    gsize len = strlen(lower);
+
+    return (gsize)(end - start) == len && g_ascii_strncasecmp(start, lower, len) == 0;
+}
+
+/* A parameter's value: [*value, *value_end) after "name="; FALSE when the
+ * parameter [p, end) has another name. */
+static gboolean param_value(const char *p, const char *end, const char *name,
+                            const char **value, const char **value_end)
+{
+    const char *equals = find_byte(p, end, '=');
+    const char *name_end = equals ? equals : end;
+
+    trim(&p, &name_end);
+    if (!equals || !token_is(p, name_end, name))
+        return FALSE;
+    *value = equals + 1;
+    *value_end = end;
+    trim(value, value_end);
+    return TRUE;
+}
+
+/* One reason-value (RFC 3326): protocol, then parameters; the cause is the
+ * "cause" parameter wherever it stands, the location RFC 8606's. */
+static void take_reason_value(sc_sip_message *msg, const char *value, const char *end)
+{
+    const char *semicolon = find_byte(value, end, ';');
+    const char *protocol_end = semicolon ? semicolon : end;
+    sc_reason *reason;
+    gboolean has_cause = FALSE;
+
+    trim(&value, &protocol_end);
+    if (value == protocol_end || msg->reason_count >= SC_MAX_REASONS)
+        return;
+    reason = &msg->reasons[msg->reason_count++];
+    memset(reason, 0, sizeof *reason);
+    if (token_is(value, protocol_end, "q.850"))
+        reason->protocol = SC_REASON_Q850;
+    else if (token_is(value, protocol_end, "sip"))
+        reason->protocol = SC_REASON_SIP;
+    else
+        reason->protocol = SC_REASON_OTHER;
+    for (const char *p = semicolon; p && p < end;) {
+        const char *param = p + 1;
+        const char *param_end = element_end(param, end, ';');
+        const char *v, *v_end;
+
+        if (param_value(param, param_end, "cause", &v, &v_end)) {
+            const char *digit = v;
+            while (digit < v_end && g_ascii_isdigit(*digit))
+                digit++;
+            guint64 cause = 0;
+            for (const char *d = v; d < v_end && d - v < 11; d++)
+                cause = cause * 10 + (guint64)(*d - '0');
+            has_cause = digit == v_end && v_end > v && v_end - v <= 10 && cause <= G_MAXUINT32;
+            reason->cause = has_cause ? (guint)cause : 0;
+        } else if (param_value(param, param_end, "location", &v, &v_end)) {
+            guint location;
+            if (sc_q850_location_parse(v, (gsize)(v_end - v), &location)) {
+                reason->has_location = TRUE;
+                reason->location = (guint8)location;
+            }
+        }
+        p = param_end < end ? param_end : NULL;
+    }
+    reason->malformed = !has_cause;
+}
+
+/* A Reason header holds one or more comma-separated values (RFC 9366 allows
+ * several of one protocol). */
 static void take_reason(parse_state *ps, const char *value, const char *end)
 {
-    sc_sip_message *msg = ps->msg;
-    const char *semicolon = find_byte(value, end, ';');
-    const char *equals, *cause_end;
-    gsize protocol_len;
-    sc_reason_protocol protocol;
-    guint cause = 0;
-
-    if (!semicolon || msg->reason_count >= SC_MAX_REASONS)
-        return;
-    protocol_len = (gsize)(semicolon - value);
-    if (protocol_len == 5 && g_ascii_strncasecmp(value, "Q.850", 5) == 0)
-        protocol = SC_REASON_Q850;
-    else if (protocol_len == 3 && g_ascii_strncasecmp(value, "SIP", 3) == 0)
-        protocol = SC_REASON_SIP;
-    else
-        protocol = SC_REASON_OTHER;
-    equals = find_byte(semicolon, end, '=');
-    if (equals) {
-        cause_end = find_byte(equals + 1, end, ';');
-        cause = (guint)number_of(equals + 1, cause_end ? cause_end : end);
-    } else {
-        /* SIP then reads the cause from the message's first byte: a start
-         * line begins with a letter, so the cause reads as 0. */
-        cause = (guint)number_of(ps->message, ps->message + 16);
+    while (value < end) {
+        const char *value_end = element_end(value, end, ',');
+        take_reason_value(ps->msg, value, value_end);
+        value = value_end + 1;
     }
-    msg->reasons[msg->reason_count].protocol = protocol;
-    msg->reasons[msg->reason_count].cause = cause;
-    msg->reason_count++;
+}
+
+/* Via: counts every value, comma-separated or on a line of its own, and
+ * keeps the branch of the topmost (RFC 3261 17.1.3 matches responses to
+ * transactions by it). */
+static void take_via(parse_state *ps, const char *value, const char *end)
+{
+    sc_sip_message *msg = ps->msg;
+
+    while (value < end) {
+        const char *value_end = element_end(value, end, ',');
+        const char *start = value, *stop = value_end;
+
+        trim(&start, &stop);
+        /* A via-parm starts with its protocol name ("SIP/2.0/UDP"): a stray
+         * ";" between commas is none (RFC 4475 badinv01). */
+        if (start < stop && g_ascii_isalpha(*start)) {
+            if (msg->via_count == 0) {
+                for (const char *p = find_byte(start, stop, ';'); p && p < stop;) {
+                    const char *param_end = element_end(p + 1, stop, ';');
+                    const char *v, *v_end;
+                    if (param_value(p + 1, param_end, "branch", &v, &v_end) && v_end > v) {
+                        msg->via_branch = copy_span(ps, v, v_end);
+                        break;
+                    }
+                    p = param_end < stop ? param_end : NULL;
+                }
+            }
+            if (msg->via_count < G_MAXUINT16)
+                msg->via_count++;
+        }
+        value = value_end + 1;
+    }
 }
 
 static void take_header(parse_state *ps, header_kind kind, const char *value, const char *end)
@@ -464,6 +586,9 @@ static void take_header(parse_state *ps, header_kind kind, const char *value, co
         break;
     case H_REASON:
         take_reason(ps, value, end);
+        break;
+    case H_VIA:
+        take_via(ps, value, end);
         break;
     case H_WARNING:
         if (msg->warning_count < SC_MAX_WARNINGS)
@@ -534,6 +659,11 @@ static void copy_wanted_spans(parse_state *ps)
         if (ps->to.start)
             msg->to = copy_span(ps, ps->to.start, ps->to.start + ps->to.len);
     }
+    /* Who ended a call: the From tag of its BYE or CANCEL against that of
+     * its INVITE. */
+    if (ps->from_tag.start && !msg->is_response
+        && (sc_sip_request_is(msg, "INVITE") || sc_sip_request_is(msg, "BYE") || sc_sip_request_is(msg, "CANCEL")))
+        msg->from_tag = copy_span(ps, ps->from_tag.start, ps->from_tag.start + ps->from_tag.len);
     if (msg->is_response && server->start)
         msg->server = copy_span(ps, server->start, server->start + server->len);
 }
@@ -542,7 +672,7 @@ gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,
                            sc_copy_text_fn copy, gpointer pool)
 {
     const char *end = data + len;
-    parse_state ps = { .msg = msg, .copy = copy, .pool = pool, .message = data };
+    parse_state ps = { .msg = msg, .copy = copy, .pool = pool };
     const char *next, *eol, *body;
     long content_length;
 

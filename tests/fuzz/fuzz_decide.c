@@ -15,7 +15,9 @@
  *   4        add override    u32 code, u8 disposition, u8 retry, 5 x str
  *   5        request         message (see read_message)
  *   6        response        message
- *   7        finish          -
+ *   7        time / ICMP     u8 choice: even, time passes (u8 step) and the changed
+ *                            calls are taken; odd, an ICMP error quoting a request
+ *                            (message)
  *   8        verify          -  (walks every call and every stored state)
  *   9        new machine     u8 timeout choice
  *
@@ -392,7 +394,6 @@ typedef struct {
     GPtrArray          *responses;   /* const sc_response_state * */
     guint32             frame;
     double              time;
-    gboolean            finished;
 } machine_run;
 
 static const char *read_call_id(reader *r, lender *l)
@@ -421,6 +422,25 @@ static const char *read_method(reader *r, lender *l)
     return NULL;
 }
 
+static const char *read_branch(reader *r, lender *l)
+{
+    static const char *const branches[] = { NULL, "", "z9hG4bK1", "z9hG4bK2", "z9hG4bK3", "1" };
+    uint8_t sel = u8(r) % 7;
+
+    return sel < 6 ? pooled(l, branches[sel]) : str(r, l);
+}
+
+static void read_endpoint(reader *r, sc_endpoint *e)
+{
+    uint8_t sel = u8(r);
+
+    memset(e, 0, sizeof *e);
+    e->family = sel % 3 == 0 ? 0 : sel % 3 == 1 ? 4 : 6;
+    e->port = (guint16)(sel & 0x30 ? 5060 + (sel >> 6) : 0);
+    e->address[0] = 10;
+    e->address[3] = (guint8)(sel >> 4);
+}
+
 static const char *read_tag(reader *r, lender *l)
 {
     static const char *const tags[] = { NULL, "", "t1", "t2", "t3" };
@@ -433,7 +453,9 @@ static const char *read_tag(reader *r, lender *l)
  *   u8 Call-ID choice, u8 CSeq choice [u32], u8 CSeq method choice [str],
  *   request: u8 method choice [str]; response: code choice, u8 phrase choice [str],
  *   u8 To-tag choice [str], u8 time step, u8 frame step, u8 extras,
- *   then per extras: reasons (u8 protocol, cause), warnings (str), server (str). */
+ *   then per extras: reasons (u8 protocol, cause), warnings (str), server (str);
+ *   then u8 Via count, u8 branch choice [str], u8 From-tag choice [str], two
+ *   endpoints (u8 each), u8 CSeq validity. */
 static void read_message(reader *r, lender *l, machine_run *run, gboolean response,
                          sc_sip_message *msg)
 {
@@ -496,6 +518,13 @@ static void read_message(reader *r, lender *l, machine_run *run, gboolean respon
             msg->warnings[i] = str(r, l);
     }
     msg->server = (extras & 0x80) ? str(r, l) : NULL;
+    sel = u8(r);
+    msg->via_count = sel < 250 ? sel % 4 : (guint)u32(r) % 100000;
+    msg->via_branch = read_branch(r, l);
+    msg->from_tag = read_tag(r, l);
+    read_endpoint(r, &msg->src);
+    read_endpoint(r, &msg->dst);
+    msg->cseq_valid = u8(r) != 0xee;
 }
 
 static void check_call(const sc_call *call)
@@ -506,13 +535,21 @@ static void check_call(const sc_call *call)
     touch(call->from);
     touch(call->to);
     touch(call->decisive_reason);
+    touch(call->peer);
     check((unsigned)call->outcome < SC_DISP_COUNT);
     check(call->outcome_known || call->outcome == SC_DISP_IN_PROGRESS);
+    check(call->invite_seen || !call->outcome_known);
     if (call->outcome_known && call->outcome != SC_DISP_NO_FINAL_RESPONSE) {
         check(call->decisive_frame != 0);
-        check(call->decisive_code >= 200 && call->decisive_code <= 699);
+        /* No code: an ICMP error decided, which makes a Service Failure. */
+        check((call->decisive_code >= 200 && call->decisive_code <= 699)
+              || (call->decisive_code == 0 && call->outcome == SC_DISP_SERVICE_FAILURE));
         check(call->decisive_reason != NULL);
     }
+    check(call->end_reason_count <= SC_MAX_REASONS);
+    check(!call->has_duration || (call->end_frame != 0 && isfinite(call->duration_s)));
+    check(call->end_frame == 0 || call->outcome == SC_DISP_ANSWERED || call->outcome == SC_DISP_CANCELLED
+          || call->outcome == SC_DISP_ANSWERED_ELSEWHERE);
     check(!call->has_q850 || call->outcome_known);
     check(call->first_frame != 0);
     check(call->attempts >= 1 || call->attempts == 0);
@@ -565,13 +602,12 @@ static void verify(machine_run *run)
 
 static void machine_start(machine_run *run, double timeout)
 {
-    run->m = sc_outcome_new(timeout);
+    run->m = sc_outcome_new(timeout, timeout * 5.0);
     check(run->m != NULL);
     g_ptr_array_set_size(run->requests, 0);
     g_ptr_array_set_size(run->responses, 0);
     run->frame = 1;
     run->time = 1000.0;
-    run->finished = FALSE;
 }
 
 static void machine_stop(machine_run *run)
@@ -589,7 +625,8 @@ static void op_message(reader *r, lender *l, machine_run *run, const sc_override
     read_message(r, l, run, response, &msg);
     if (!response) {
         const sc_request_state *s = sc_outcome_add_request(run->m, &msg);
-        check((s == NULL) == (msg.call_id == NULL || msg.cseq_method == NULL));
+        check((s == NULL) == (msg.call_id == NULL || msg.cseq_method == NULL || !msg.cseq_valid
+                              || msg.method == NULL));
         if (trace_on())
             fprintf(stderr, "frame %u t=%.2f request %s call=%s cseq=%u %s tag=%s -> %s%s\n", msg.frame, msg.time,
                     msg.method ? msg.method : "(null)", msg.call_id ? msg.call_id : "(null)", msg.cseq,
@@ -615,7 +652,7 @@ static void op_message(reader *r, lender *l, machine_run *run, const sc_override
             sink += sc_q850_contradicts(msg.status_code, msg.reasons[i].cause, NULL);
             touch(sc_q850_explain(msg.reasons[i].cause).description);
         }
-        check((s == NULL) == (msg.call_id == NULL || msg.cseq_method == NULL));
+        check((s == NULL) == (msg.call_id == NULL || msg.cseq_method == NULL || !msg.cseq_valid));
         if (trace_on())
             fprintf(stderr, "frame %u t=%.2f response %u call=%s cseq=%u %s tag=%s -> %s%s%s%s call=%s\n",
                     msg.frame, msg.time, msg.status_code, msg.call_id ? msg.call_id : "(null)", msg.cseq,
@@ -629,6 +666,41 @@ static void op_message(reader *r, lender *l, machine_run *run, const sc_override
             g_ptr_array_add(run->responses, (gpointer)s);
         }
     }
+}
+
+static void take_changed_call(const sc_call *call, gpointer user_data)
+{
+    check_call(call);
+    (*(guint *)user_data)++;
+}
+
+/* Time passes (timers run out), or an ICMP error quotes a request. */
+static void op_time_or_icmp(reader *r, lender *l, machine_run *run)
+{
+    guint changed = 0;
+
+    if (u8(r) % 2 == 0) {
+        run->time += (double)u8(r);
+        if (trace_on())
+            fprintf(stderr, "time %.2f\n", run->time);
+        sc_outcome_advance(run->m, run->time);
+    } else {
+        sc_sip_message msg;
+        const sc_transport_error_state *s;
+        read_message(r, l, run, FALSE, &msg);
+        s = sc_outcome_add_transport_error(run->m, &msg, msg.frame, msg.time, "ICMP port unreachable");
+        if (trace_on())
+            fprintf(stderr, "frame %u ICMP quoting %s -> %s\n", msg.frame, msg.method ? msg.method : "(null)",
+                    s ? (s->failed_transaction ? "failed a transaction" : "nothing to fail") : "unusable");
+        if (s) {
+            check(s->frame == msg.frame);
+            check(!s->decisive || s->failed_transaction);
+            check(s->request_frame <= s->frame || s->request_frame == 0);
+            if (s->call)
+                check_call(s->call);
+        }
+    }
+    sc_outcome_take_changed(run->m, take_changed_call, &changed);
 }
 
 static double read_timeout(reader *r)
@@ -669,13 +741,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         case 4: op_add_override(&r, &l, set); break;
         case 5: op_message(&r, &l, &run, set, FALSE); break;
         case 6: op_message(&r, &l, &run, set, TRUE); break;
-        case 7:
-            if (trace_on())
-                fprintf(stderr, "finish\n");
-            sc_outcome_finish(run.m);
-            run.finished = TRUE;
-            verify(&run);
-            break;
+        case 7: op_time_or_icmp(&r, &l, &run); break;
         case 8: verify(&run); break;
         case 9:
             machine_stop(&run);
@@ -685,8 +751,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         lender_release(&l);
     }
 
-    if (!run.finished)
-        sc_outcome_finish(run.m);
     machine_stop(&run);
     g_ptr_array_free(run.requests, TRUE);
     g_ptr_array_free(run.responses, TRUE);

@@ -50,7 +50,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     /* The parser gets exactly the input's bytes, in their own allocation. */
     char *buffer = g_memdup2(data, size);
     GPtrArray *strings = g_ptr_array_new_with_free_func(g_free);
-    sc_outcome_machine *machine = sc_outcome_new(SC_DEFAULT_NO_FINAL_TIMEOUT);
+    sc_outcome_machine *machine = sc_outcome_new(SC_DEFAULT_NO_FINAL_TIMEOUT, SC_DEFAULT_TIMER_C);
     gsize offset = 0;
     guint32 frame = 1;
 
@@ -81,7 +81,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         g_ptr_array_set_size(strings, 0);
         offset += used;
     }
-    sc_outcome_finish(machine);
+    sc_outcome_take_changed(machine, NULL, NULL);
     sc_outcome_free(machine);
     g_ptr_array_free(strings, TRUE);
     g_free(buffer);

@@ -30,7 +30,7 @@ EXPECTED_CALLS = {
     "redirect-302-unfollowed.pcapng": ("Redirected", 302, 1),
     "fork-two-branches.pcapng": ("Answered", 200, 1),
     "reinvite-491-after-answer.pcapng": ("Answered", 200, 1),
-    "no-final-response.pcapng": ("No Final Response", 0, 1),
+    "in-progress-at-capture-end.pcapng": ("In Progress", 0, 1),
     "auth-407-unanswered.pcapng": ("Auth Challenge", 407, 1),
     "retransmitted-486.pcapng": ("Busy", 486, 1),
     "cancelled-after-auth.pcapng": ("Cancelled", 487, 2),
@@ -178,13 +178,19 @@ def test_retransmitted_486_marked(home):
     check_equal(table[busy[1]]["sipcodes.retransmission"], ["1"], "second 486 is a retransmission")
 
 
-def test_no_final_response_on_the_invite(home):
-    table = frames(home, "no-final-response.pcapng", ["sip.Method", "sipcodes.method", "sipcodes.call.outcome"],
-                   extra_args=["-2"])
-    invites = [n for n, f in sorted(table.items()) if f["sip.Method"] == ["INVITE"]]
-    check_equal(table[invites[0]]["sipcodes.call.outcome"], ["No Final Response"], "first INVITE flagged")
-    output = home.run(["-2", "-r", home.capture("no-final-response.pcapng"), "-q", "-z", "expert"]).stdout
-    check("INVITE got no final response" in output, f"expert info for the INVITE:\n{output}")
+def test_capture_end_is_no_failure(home):
+    """DESIGN 2: the capture ends 4 s after the 100 Trying, long before Timer
+    C: the call is In Progress, raises no error, and counts in no KPI."""
+    capture = "in-progress-at-capture-end.pcapng"
+    table = frames(home, capture, ["sip.Method", "sipcodes.code", "sipcodes.call.outcome"], extra_args=["-2"])
+    trying = [n for n, f in sorted(table.items()) if f["sipcodes.code"] == ["100"]]
+    check_equal(table[trying[0]]["sipcodes.call.outcome"], ["In Progress"], "the call waits")
+    output = home.run(["-2", "-r", home.capture(capture), "-q", "-z", "expert"]).stdout
+    check("INVITE got no final response" not in output, f"no expert error for the INVITE:\n{output}")
+    tree = stats_tree(home, capture, True)
+    check_equal(tree.get(("Calls by outcome", "In Progress")), 1, "counted as In Progress")
+    kpi = [key for key in tree if key[0].startswith("KPIs")]
+    check(kpi and tree[kpi[0]] == 0, f"no call ended, so no KPI counts it: {tree}")
 
 
 def test_non_invite_transactions_are_not_calls(home):
@@ -206,7 +212,8 @@ def test_tree_counts_every_capture_one_and_two_passes(home):
             check_equal(counts.get(("Calls by outcome", outcome)), 1, f"{label}: outcome {outcome}")
             deciding = [k for k, v in counts.items() if k[:2] == ("Calls by outcome", outcome) and len(k) == 3 and v]
             check_equal(len(deciding), 1, f"{label}: one deciding code under {outcome}")
-            prefix = "no final response" if code == 0 else str(code)
+            prefix = str(code) if code else {"In Progress": "waiting for a final response",
+                                             "Service Failure": "transport failure"}.get(outcome, "no final response")
             check(deciding[0][2].startswith(prefix), f"{label}: deciding code {deciding[0][2]}")
             answered = 1 if outcome == "Answered" else 0
             reached = 1 if outcome in ("Answered", "Busy", "No Answer", "Declined", "Unwanted") else 0

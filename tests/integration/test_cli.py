@@ -28,7 +28,8 @@ CLI = os.environ.get("SIPCODES_CLI") or os.path.join(
 SOURCE_DIR = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MAN_PAGE = os.path.join(SOURCE_DIR, "docs", "sipcodes.1")
 CSV_COLUMNS = ["capture", "first_frame", "call_id", "start_time_utc", "from", "to", "code",
-               "reason", "disposition", "q850_cause", "pdd_ms", "setup_ms", "attempts"]
+               "reason", "disposition", "q850_cause", "pdd_ms", "setup_ms", "attempts", "peer",
+               "duration_s", "ended_by", "end_reason"]
 USAGE, FAILURE = 2, 1
 # Found with the test's own PATH: some tests give the command another one.
 SETPRIV = shutil.which("setpriv") or "setpriv"
@@ -405,7 +406,7 @@ def test_report_known_outcomes(home):
         "auth-407-then-200": ("200", "Answered", "2"),
         "cancelled-487": ("487", "Cancelled", "1"),
         "declined-603": ("603", "Declined", "1"),
-        "no-final-response": ("", "No Final Response", "1"),
+        "in-progress-at-capture-end": ("", "In Progress", "1"),
         "redirect-302-then-200": ("200", "Answered", "2"),
     }
     for scenario, (code, disposition, attempts) in expected.items():
@@ -429,11 +430,16 @@ def test_report_json(home):
     check_equal(summary["merged"], False, "no sample call spans files")
     check_equal(sum(summary["by_outcome"].values()), len(calls), "outcomes add up")
     answered = sum(1 for c in calls if c["disposition"] == "Answered")
+    in_progress = sum(1 for c in calls if c["disposition"] == "In Progress")
+    ended = len(calls) - in_progress
+    check(in_progress >= 1, "a sample call is still in progress at the end of its capture")
+    check_equal((summary["in_progress"], summary["ended"]), (in_progress, ended), "calls that ended")
     check_equal(summary["answered"], answered, "answered calls")
-    check_equal(summary["asr_percent"], round(100.0 * answered / len(calls), 1), "ASR")
-    reached = sum(1 for c in calls if c["disposition"] in ("Answered", "Busy", "No Answer", "Declined", "Unwanted"))
-    check_equal(summary["ner_percent"], round(100.0 * reached / len(calls), 1), "NER")
-    check_equal(sum(f["calls"] for f in summary["failures"]), len(calls) - answered, "failures add up")
+    check_equal(summary["asr_percent"], round(100.0 * answered / ended, 1), "ASR over the calls that ended")
+    reached = sum(1 for c in calls if c["disposition"] in ("Answered", "Busy", "No Answer", "Declined", "Unwanted",
+                                                           "Answered Elsewhere"))
+    check_equal(summary["ner_percent"], round(100.0 * reached / ended, 1), "NER over the calls that ended")
+    check_equal(sum(f["calls"] for f in summary["failures"]), ended - answered, "failures add up")
     check(all(f["action"] for f in summary["failures"]), "every failure code has an action")
     counts = [f["calls"] for f in summary["failures"]]
     check_equal(counts, sorted(counts, reverse=True), "failures most calls first")
@@ -443,6 +449,10 @@ def test_report_json(home):
         check_equal(str(call["code"] or ""), row["code"], "JSON and CSV code")
         check_equal(call["disposition"], row["disposition"], "JSON and CSV disposition")
         check_equal(call["attempts"], int(row["attempts"]), "JSON and CSV attempts")
+        for key in ("peer", "ended_by", "end_reason"):
+            check_equal(call[key] or "", row[key], f"JSON and CSV {key}")
+        check_equal("" if call["duration_s"] is None else f"{call['duration_s']:.3f}", row["duration_s"],
+                    "JSON and CSV duration")
         check(call["pdd_ms"] is None or isinstance(call["pdd_ms"], float), "pdd_ms is a number")
 
 
@@ -469,7 +479,7 @@ def test_report_call_split_across_files(home):
     rows = report_csv(home, parts)
     check_equal(len(rows), 1, "a call split across files is one call")
     for key in ["call_id", "start_time_utc", "code", "reason", "disposition", "q850_cause",
-                "pdd_ms", "setup_ms", "attempts"]:
+                "pdd_ms", "setup_ms", "attempts", "peer", "duration_s", "ended_by", "end_reason"]:
         check_equal(rows[0][key], whole[0][key], f"split call {key}")
     check_equal((rows[0]["capture"], rows[0]["first_frame"]), (parts[0], "1"),
                 "the call points at the file and frame where it starts")

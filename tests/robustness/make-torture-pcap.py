@@ -731,9 +731,15 @@ def main():
     target = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, "rfc4475-torture.pcapng")
     frames = [frame(to_callee, payload, number + 1)
               for number, (_, to_callee, payload) in enumerate(MESSAGES)]
+    offsets = [number * 10000 for number in range(len(frames))]
+    # Then a datagram that is no SIP, 200 s later: the capture goes on past
+    # Timer B and Timer C, so the INVITEs left unanswered end as No Final
+    # Response rather than In Progress (DESIGN 2).
+    frames.append(udp_frame(UAC, UAS, 40000, 9, b"end of the torture run", len(frames) + 1))
+    offsets.append(offsets[-1] + 200 * 1000000)
     # 10 ms apart, starting 2026-11-22 00:00:00 UTC.
-    write_pcapng(target, frames, start_s=1795305600, step_us=10000, snaplen=262144)
-    print("%s: %d frames" % (os.path.basename(target), len(MESSAGES)))
+    write_pcapng(target, frames, start_s=1795305600, snaplen=262144, offsets_us=offsets)
+    print("%s: %d frames" % (os.path.basename(target), len(frames)))
     return 0
 
 

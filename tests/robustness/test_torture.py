@@ -55,9 +55,12 @@ EXPECTED = {
     "unreason": dict(code="200", final="1", disposition="Answered", nonstandard="1",
                      phrase="= 2**3 * 5**2 двести - 二百, deux cents, zweihundert",
                      request="call-invite", outcome="Answered", decisive="1"),
-    # 3.3.10: a 200 whose Via holds a broadcast address.
+    # 3.3.10: a 200 whose Via holds a broadcast address. Its top Via branch
+    # is not the INVITE's, so it answers another transaction (RFC 3261
+    # 17.1.3: a hop whose request the capture lacks); a 2xx to an initial
+    # INVITE of the call answers the call all the same.
     "bcast": dict(code="200", final="1", disposition="Answered", nonstandard="0",
-                  request="bcast-invite", outcome="Answered", decisive="1"),
+                  request=None, outcome="Answered", decisive="1"),
     # 3.1.2.5: overlarge CSeq, Retry-After and warn-code in a 503 to a REGISTER.
     "scalarlg": dict(code="503", final="1", disposition="Congestion", retry="later", method="REGISTER",
                      warnings=["0"], outcome=None),
@@ -172,7 +175,8 @@ def test_responses_explained_as_expected(home):
         if "warnings" in want:
             check_equal(r["sipcodes.warning.code"], want["warnings"], what + ": warn-codes")
         if "request" in want:
-            check_equal(r["sipcodes.request_frame"], [str(FRAME[want["request"]])], what + ": request frame")
+            check_equal(r["sipcodes.request_frame"], [str(FRAME[want["request"]])] if want["request"] else [],
+                        what + ": request frame")
         if "outcome" in want:
             check_equal(r["sipcodes.call.outcome"], [want["outcome"]] if want["outcome"] else [],
                         what + ": call outcome")

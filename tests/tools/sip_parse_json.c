@@ -63,7 +63,10 @@ static void put_message(GString *out, const sc_sip_message *msg, gsize length)
     put_string(out, "phrase", msg->phrase);
     put_string(out, "method", msg->method);
     put_string(out, "call_id", msg->call_id);
-    g_string_append_printf(out, "\"cseq\":%u,", msg->cseq);
+    g_string_append_printf(out, "\"cseq\":%u,\"cseq_valid\":%s,", msg->cseq, msg->cseq_valid ? "true" : "false");
+    put_string(out, "via_branch", msg->via_branch);
+    g_string_append_printf(out, "\"via_count\":%u,", msg->via_count);
+    put_string(out, "from_tag", msg->from_tag);
     put_string(out, "cseq_method", msg->cseq_method);
     put_string(out, "from", msg->from);
     put_string(out, "to", msg->to);
@@ -75,8 +78,10 @@ static void put_message(GString *out, const sc_sip_message *msg, gsize length)
     put_string(out, "server", msg->server);
     g_string_append(out, "\"reasons\":[");
     for (guint i = 0; i < msg->reason_count; i++)
-        g_string_append_printf(out, "%s{\"protocol\":\"%s\",\"cause\":%u}", i ? "," : "",
-                               reason_protocol(msg->reasons[i].protocol), msg->reasons[i].cause);
+        g_string_append_printf(out, "%s{\"protocol\":\"%s\",\"cause\":%u,\"malformed\":%s,\"location\":%d}",
+                               i ? "," : "", reason_protocol(msg->reasons[i].protocol), msg->reasons[i].cause,
+                               msg->reasons[i].malformed ? "true" : "false",
+                               msg->reasons[i].has_location ? (int)msg->reasons[i].location : -1);
     g_string_append(out, "],\"warnings\":[");
     for (guint i = 0; i < msg->warning_count; i++) {
         if (i)

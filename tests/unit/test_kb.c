@@ -127,7 +127,7 @@ static void test_disposition_names_round_trip(void)
 {
     static const char *const design_vocabulary[] = {
         "Answered", "Busy", "No Answer", "Declined", "Unwanted", "Cancelled",
-        "Invalid Number", "Blocked", "Auth Challenge", "Redirected", "Media Rejected",
+        "Answered Elsewhere", "Invalid Number", "Blocked", "Auth Challenge", "Redirected", "Media Rejected",
         "Congestion", "Service Failure", "Request Error", "No Final Response",
         "In Progress", "OK",
     };
@@ -341,11 +341,13 @@ static void test_reviewed_entries(void)
     g_assert_cmpint(sc_kb_code(608)->fault, ==, SC_FAULT_CALLER);
 }
 
-/* E.411 NER: the callee was reached whatever the callee then did. */
+/* E.411 NER: the callee was reached whatever the callee then did; a call
+ * another device of the callee's group answered reached it too. */
 static void test_reached_callee(void)
 {
     static const sc_disposition reached[] = {
         SC_DISP_ANSWERED, SC_DISP_BUSY, SC_DISP_NO_ANSWER, SC_DISP_DECLINED, SC_DISP_UNWANTED,
+        SC_DISP_ANSWERED_ELSEWHERE,
     };
 
     for (int d = 0; d < SC_DISP_COUNT; d++) {

@@ -145,11 +145,11 @@ static void test_override_retry_beats_retry_after(void)
 
 static void test_override_disposition_decides_the_call(void)
 {
-    sc_outcome_machine *m = sc_outcome_new(SC_DEFAULT_NO_FINAL_TIMEOUT);
+    sc_outcome_machine *m = sc_outcome_new(SC_DEFAULT_NO_FINAL_TIMEOUT, SC_DEFAULT_TIMER_C);
     sc_sip_message invite = { .frame = 1, .time = 0.0, .method = "INVITE", .call_id = "c1",
-                              .cseq = 1, .cseq_method = "INVITE", .phrase = "" };
+                              .cseq = 1, .cseq_valid = TRUE, .cseq_method = "INVITE", .phrase = "" };
     sc_sip_message answer = { .frame = 2, .time = 0.5, .is_response = TRUE, .status_code = 603,
-                              .phrase = "MaxPeak Cost Exceeded", .call_id = "c1", .cseq = 1,
+                              .phrase = "MaxPeak Cost Exceeded", .call_id = "c1", .cseq = 1, .cseq_valid = TRUE,
                               .cseq_method = "INVITE", .to_tag = "t1" };
     const sc_request_state *request = sc_outcome_add_request(m, &invite);
     const sc_response_state *response = sc_outcome_add_response_as(m, &answer, SC_DISP_BLOCKED);

@@ -148,27 +148,138 @@ static void test_lone_cr_ends_a_line(void)
     parsed_free(p);
 }
 
-static void test_reason_like_wireshark(void)
+/* RFC 3326 and RFC 9366: every value of every Reason line, the cause and
+ * RFC 8606 location read by parameter name wherever they stand; a value
+ * without a numeric cause is kept, marked malformed, so that it can be
+ * reported. (Wireshark's own fields show only the first value of a line,
+ * with the cause read after the first '='.) */
+static void test_reason_values(void)
 {
-    /* Each Reason line gives its first value; the protocol is everything
-     * before ';' and the cause what follows the next '='. */
     parsed *p = parse("SIP/2.0 503 Service Unavailable\r\n"
                       "Reason: SIP;cause=200;text=\"done\", Q.850;cause=16\r\n"
-                      "Reason: q.850 ;cause=34\r\n"
+                      "Reason: q.850 ; cause = 34 ;location=TN\r\n"
                       "Reason: X-Vendor;cause=9\r\n"
-                      "Reason: Q.850;text=\"no cause\"\r\n"
-                      "Reason: Q.850\r\n"
+                      "Reason: Q.850;text=\"cause=5, nothing\";cause=17;location=3\r\n"
                       "\r\n");
 
-    g_assert_cmpuint(p->msg.reason_count, ==, 4);
+    g_assert_cmpuint(p->msg.reason_count, ==, 4);     /* five values, room for four */
     g_assert_cmpint(p->msg.reasons[0].protocol, ==, SC_REASON_SIP);
     g_assert_cmpuint(p->msg.reasons[0].cause, ==, 200);
-    g_assert_cmpint(p->msg.reasons[1].protocol, ==, SC_REASON_OTHER);   /* "q.850 " */
-    g_assert_cmpuint(p->msg.reasons[1].cause, ==, 34);
-    g_assert_cmpint(p->msg.reasons[2].protocol, ==, SC_REASON_OTHER);
-    g_assert_cmpuint(p->msg.reasons[2].cause, ==, 9);
-    g_assert_cmpint(p->msg.reasons[3].protocol, ==, SC_REASON_Q850);
-    g_assert_cmpuint(p->msg.reasons[3].cause, ==, 0);                  /* "\"no cause\"" */
+    g_assert_cmpint(p->msg.reasons[1].protocol, ==, SC_REASON_Q850);
+    g_assert_cmpuint(p->msg.reasons[1].cause, ==, 16);
+    g_assert_false(p->msg.reasons[1].has_location);
+    g_assert_cmpint(p->msg.reasons[2].protocol, ==, SC_REASON_Q850);  /* case and blanks aside */
+    g_assert_cmpuint(p->msg.reasons[2].cause, ==, 34);
+    g_assert_true(p->msg.reasons[2].has_location);
+    g_assert_cmpuint(p->msg.reasons[2].location, ==, 3);                /* TN: transit network */
+    g_assert_cmpint(p->msg.reasons[3].protocol, ==, SC_REASON_OTHER);
+    g_assert_cmpuint(p->msg.reasons[3].cause, ==, 9);
+    for (guint i = 0; i < 4; i++)
+        g_assert_false(p->msg.reasons[i].malformed);
+    parsed_free(p);
+
+    /* The cause after a quoted text that holds "cause=" and a comma. */
+    p = parse("SIP/2.0 486 Busy Here\r\n"
+              "Reason: Q.850;text=\"cause=5, nothing\";cause=17;location=3\r\n"
+              "\r\n");
+    g_assert_cmpuint(p->msg.reason_count, ==, 1);
+    g_assert_cmpuint(p->msg.reasons[0].cause, ==, 17);
+    g_assert_cmpuint(p->msg.reasons[0].location, ==, 3);
+    parsed_free(p);
+
+    p = parse("SIP/2.0 486 Busy Here\r\n"
+              "Reason: Q.850;text=\"no cause\"\r\n"
+              "Reason: Q.850\r\n"
+              "Reason: Q.850;cause=1x;location=nowhere\r\n"
+              "Reason: ;cause=3\r\n"
+              "\r\n");
+    g_assert_cmpuint(p->msg.reason_count, ==, 3);     /* a value without protocol is none */
+    for (guint i = 0; i < 3; i++) {
+        g_assert_true(p->msg.reasons[i].malformed);
+        g_assert_cmpuint(p->msg.reasons[i].cause, ==, 0);
+        g_assert_false(p->msg.reasons[i].has_location);
+    }
+    parsed_free(p);
+}
+
+/* Via (RFC 3261 17.1.3): the topmost value's branch, and how many values
+ * there are in all, however they are spread over lines. */
+static void test_via(void)
+{
+    parsed *p = parse("SIP/2.0 180 Ringing\r\n"
+                      "Via: SIP/2.0/UDP proxy.example.net:5060;Branch = z9hG4bKp1;received=198.51.100.1, "
+                      "SIP/2.0/UDP a.example.com;branch=z9hG4bKa\r\n"
+                      "v: SIP/2.0/TCP [2001:db8::1]:5060;branch=z9hG4bKb\r\n"
+                      "CSeq: 1 INVITE\r\n"
+                      "\r\n");
+
+    g_assert_cmpstr(p->msg.via_branch, ==, "z9hG4bKp1");
+    g_assert_cmpuint(p->msg.via_count, ==, 3);
+    parsed_free(p);
+
+    /* RFC 2543: no branch; matching falls back to Call-ID and CSeq. */
+    p = parse("INVITE sip:bob@example.net SIP/2.0\r\nVia: SIP/2.0/UDP 192.0.2.1:5060\r\nCSeq: 1 INVITE\r\n\r\n");
+    g_assert_null(p->msg.via_branch);
+    g_assert_cmpuint(p->msg.via_count, ==, 1);
+    parsed_free(p);
+
+    /* Malformed: empty values and a branch without a value count, but give
+     * no branch. */
+    p = parse("INVITE sip:bob@example.net SIP/2.0\r\nVia: ,, SIP/2.0/UDP x;branch=;rport\r\n\r\n");
+    g_assert_null(p->msg.via_branch);
+    g_assert_cmpuint(p->msg.via_count, ==, 1);
+    parsed_free(p);
+}
+
+/* Hundreds of Via values (a loop, or an attack): counted, quickly. */
+static void test_many_vias(void)
+{
+    GString *text = g_string_new("SIP/2.0 200 OK\r\n");
+    parsed *p;
+
+    for (guint i = 0; i < 300; i++)
+        g_string_append_printf(text, "Via: SIP/2.0/UDP hop%u.example.net;branch=z9hG4bK%u, SIP/2.0/UDP x%u\r\n",
+                               i, i, i);
+    g_string_append(text, "CSeq: 7 INVITE\r\n\r\n");
+    p = parse(text->str);
+    g_assert_cmpstr(p->msg.via_branch, ==, "z9hG4bK0");
+    g_assert_cmpuint(p->msg.via_count, ==, 600);
+    g_assert_cmpuint(p->msg.cseq, ==, 7);
+    parsed_free(p);
+    g_string_free(text, TRUE);
+}
+
+/* RFC 3261 8.1.1.5: the CSeq number is a 32-bit number; a response with
+ * another one is to be discarded (issue 13, bug 4). SIP's own field still
+ * shows what strtoul made of it. */
+static void test_cseq_validity(void)
+{
+    static const struct { const char *value; gboolean valid; } cases[] = {
+        { "1 INVITE", TRUE }, { "4294967295 INVITE", TRUE }, { "4294967296 INVITE", FALSE },
+        { "abc INVITE", FALSE }, { "1a INVITE", FALSE }, { " INVITE", FALSE }, { "12\tINVITE", TRUE },
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS(cases); i++) {
+        gchar *text = g_strdup_printf("SIP/2.0 486 Busy Here\r\nCSeq: %s\r\n\r\n", cases[i].value);
+        parsed *p = parse(text);
+        g_assert_cmpint(p->msg.cseq_valid, ==, cases[i].valid);
+        parsed_free(p);
+        g_free(text);
+    }
+}
+
+/* Who ended a call is told by From tags: kept for INVITE, BYE and CANCEL. */
+static void test_from_tag(void)
+{
+    parsed *p = parse("BYE sip:alice@192.0.2.1 SIP/2.0\r\n"
+                      "From: <sip:bob@example.net>;tag=b-77\r\n"
+                      "To: \"Alice\" <sip:alice@example.com>;tag=a-1\r\n"
+                      "CSeq: 2 BYE\r\n\r\n");
+    g_assert_cmpstr(p->msg.from_tag, ==, "b-77");
+    g_assert_cmpstr(p->msg.to_tag, ==, "a-1");
+    parsed_free(p);
+    p = parse("OPTIONS sip:x@y SIP/2.0\r\nFrom: <sip:a@b>;tag=o1\r\nCSeq: 1 OPTIONS\r\n\r\n");
+    g_assert_null(p->msg.from_tag);                  /* nothing reads it */
     parsed_free(p);
 }
 
@@ -403,7 +514,11 @@ int main(int argc, char **argv)
     g_test_add_func("/sip_parse/header-names", test_header_names);
     g_test_add_func("/sip_parse/folded-and-lf-only", test_folded_and_lf_only_lines);
     g_test_add_func("/sip_parse/lone-cr", test_lone_cr_ends_a_line);
-    g_test_add_func("/sip_parse/reason", test_reason_like_wireshark);
+    g_test_add_func("/sip_parse/reason", test_reason_values);
+    g_test_add_func("/sip_parse/via", test_via);
+    g_test_add_func("/sip_parse/many-vias", test_many_vias);
+    g_test_add_func("/sip_parse/cseq-validity", test_cseq_validity);
+    g_test_add_func("/sip_parse/from-tag", test_from_tag);
     g_test_add_func("/sip_parse/retry-after", test_retry_after);
     g_test_add_func("/sip_parse/cseq", test_cseq_like_wireshark);
     g_test_add_func("/sip_parse/numbers-like-strtoul", test_numbers_like_strtoul);

@@ -218,7 +218,7 @@ static guint ended_code(const transaction *txn)
 
 static double ended_time(const transaction *txn)
 {
-    return txn->finals ? txn->finals->time : txn->request_time;
+    return txn->finals ? txn->finals->time : txn->ended_at;
 }
 
 static gboolean preferred_4xx(guint code)
@@ -240,6 +240,11 @@ static gboolean better_choice(const transaction *a, const transaction *b)
         return class_a < class_b;
     if (class_a == 4 && preferred_4xx(ca) != preferred_4xx(cb))
         return preferred_4xx(ca);
+    /* "MAY select any response within that chosen class": a peer's own
+     * answer tells more than the 408 or 503 a timeout or an ICMP error
+     * stands for. */
+    if ((a->finals != NULL) != (b->finals != NULL))
+        return a->finals != NULL;
     return ended_time(a) < ended_time(b);
 }
 

@@ -373,6 +373,7 @@ const sc_transport_error_state *sc_outcome_add_transport_error(sc_outcome_machin
         state->request_frame = txn->request->frame;
     if (txn && !txn->got_final && !txn->expired && !txn->transport_failed) {
         txn->transport_failed = TRUE;
+        txn->ended_at = time;
         txn->transport_error = state;
         txn->failure_text = machine_intern(m, what ? what : "ICMP destination unreachable");
         state->failed_transaction = TRUE;

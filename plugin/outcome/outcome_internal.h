@@ -96,6 +96,7 @@ struct transaction {
     const char       *responder;        /* where its first response came from (peers.c) */
     const char       *target;           /* where its request went */
     double            timer_c_due;      /* the running Timer C's due time; 0 when none */
+    double            ended_at;         /* when a timer or an ICMP error ended it */
     sc_transport_error_state *transport_error;
     const char       *failure_text;     /* what the ICMP error said failed (interned) */
     guint             is_invite       : 1;

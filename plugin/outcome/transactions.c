@@ -205,11 +205,12 @@ void transactions_clear(sc_outcome_machine *m)
 
 /* ---- No final response ------------------------------------------------- */
 
-static void transaction_give_up(sc_outcome_machine *m, transaction *txn)
+static void transaction_give_up(sc_outcome_machine *m, transaction *txn, double due)
 {
     call_record *call = txn->key.call_id->call;
 
     txn->expired = TRUE;
+    txn->ended_at = due;
     if (txn->request)
         txn->request->no_final_response = TRUE;
     if (txn->initial_invite && call)
@@ -249,7 +250,7 @@ static void expire_queue(sc_outcome_machine *m, GArray *queue, guint *head, doub
         gboolean still_waiting = timer_c ? !txn->got_final && txn->timer_c_due == due->due
                                          : !txn->got_response;
         if (still_waiting && !txn->expired && !txn->transport_failed)
-            transaction_give_up(m, txn);
+            transaction_give_up(m, txn, due->due);
     }
     /* Drop the expired part now and then, not on every message. */
     if (*head >= 4096 && *head * 2 >= queue->len) {

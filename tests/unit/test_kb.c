@@ -6,6 +6,7 @@
 #include <string.h>
 #include <glib.h>
 #include "kb.h"
+#include "reason_text.h"
 #include "reference.h"
 
 static gboolean has_text(const char *s)
@@ -370,9 +371,41 @@ static void test_disposition_severity(void)
     g_assert_cmpint(sc_disposition_severity(SC_DISP_NO_FINAL_RESPONSE), ==, SC_SEVERITY_ERROR);
 }
 
+/* The call's end reason (sipcodes.call.end_reason) in a few words. */
+static void test_reason_text(void)
+{
+    sc_reason q850 = { .protocol = SC_REASON_Q850, .cause = 16 };
+    sc_reason elsewhere = { .protocol = SC_REASON_SIP, .cause = 200 };
+    sc_reason busy = { .protocol = SC_REASON_SIP, .cause = 486 };
+    sc_reason broken = { .protocol = SC_REASON_Q850, .malformed = TRUE };
+    sc_reason both[] = { q850, broken, busy };
+    char *text;
+
+    text = sc_reason_text(&q850, FALSE);
+    g_assert_cmpstr(text, ==, "Q.850 16: normal call clearing");
+    g_free(text);
+    text = sc_reason_text(&elsewhere, TRUE);
+    g_assert_cmpstr(text, ==, "SIP 200: call completed elsewhere");
+    g_free(text);
+    text = sc_reason_text(&elsewhere, FALSE);
+    g_assert_cmpstr(text, ==, "SIP 200: OK");
+    g_free(text);
+    text = sc_reason_text(&busy, FALSE);
+    g_assert_cmpstr(text, ==, "SIP 486: busy here");
+    g_free(text);
+    g_assert_null(sc_reason_text(&broken, FALSE));
+    text = sc_reasons_text(both, G_N_ELEMENTS(both), FALSE);
+    g_assert_cmpstr(text, ==, "Q.850 16: normal call clearing; SIP 486: busy here");
+    g_free(text);
+    text = sc_reasons_text(NULL, 0, FALSE);
+    g_assert_cmpstr(text, ==, "");
+    g_free(text);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/kb/reason-text", test_reason_text);
     g_test_add_func("/kb/registered-codes-explained", test_every_registered_code_is_explained);
     g_test_add_func("/kb/historic-codes", test_historic_codes_are_known_but_unregistered);
     g_test_add_func("/kb/table-sorted-and-filled", test_table_is_sorted_complete_and_filled);

@@ -3,6 +3,7 @@
 
   gen_pcap.py sip    --calls N   [--seed S] [--cps R] -o FILE
   gen_pcap.py nonsip --packets N [--seed S]           -o FILE
+  gen_pcap.py udp    --packets N [--seed S]           -o FILE
 
 "sip" writes a dialer-to-trunk SIP capture over UDP 5060: N calls with
 mixed outcomes (answered ~57 %, busy, cancelled, 404, 503 + Retry-After,
@@ -13,6 +14,10 @@ and its own SDP media address and port on both sides (Wireshark's SDP
 conversation setup turns quadratic on a shared media address, DESIGN 4).
 Calls start at --cps per second and overlap (answered calls last 5-120 s),
 so thousands are in progress at once; packets come out in time order.
+
+"udp" writes N UDP datagrams of media-like payload (RTP-shaped, 172
+bytes) between many host pairs on high ports: the bystander's capture of
+the benchmark, which no dissector but UDP's own has much to do with.
 
 "nonsip" writes about N packets of DNS over UDP 53 and short HTTP/1.1
 exchanges over TCP 80 (handshake, GET, response, close) with correct
@@ -561,6 +566,23 @@ def generate_nonsip(path, packets, seed):
     return {"kind": "nonsip", "packets": w.packets, "bytes": w.bytes, "seed": seed}
 
 
+def generate_udp(path, packets, seed):
+    rng = random.Random(seed)
+    w = PcapWriter(path)
+    t = 1700000000.0
+    flows = [("10.%d.%d.%d" % (40 + i % 8, (i >> 8) & 255, 1 + i % 250), 16384 + 2 * i,
+              "10.%d.%d.%d" % (50 + i % 8, (i >> 4) & 255, 1 + (i * 7) % 250), 20000 + 2 * i)
+             for i in range(512)]
+    for n in range(packets):
+        t += rng.expovariate(5000.0)
+        src, sport, dst, dport = flows[n % len(flows)]
+        header = bytes([0x80, 0x00]) + (n & 0xFFFF).to_bytes(2, "big") + (n * 160 & 0xFFFFFFFF).to_bytes(4, "big") \
+            + (0x1000 + n % len(flows)).to_bytes(4, "big")
+        w.udp(t, src, sport, dst, dport, header + bytes((n + k) & 0xFF for k in range(160)))
+    w.close()
+    return {"kind": "udp", "packets": w.packets, "bytes": w.bytes, "seed": seed}
+
+
 def emit(w, item):
     tt, _, spec = item
     if spec[0] == "udp":
@@ -579,13 +601,17 @@ def main(argv=None):
     s.add_argument("--cps", type=float, default=50.0, help="call attempts per second (default 50)")
     n = sub.add_parser("nonsip", help="DNS and HTTP, no SIP")
     n.add_argument("--packets", type=int, required=True)
-    for p in (s, n):
+    u = sub.add_parser("udp", help="UDP datagrams of media-like payload, no SIP")
+    u.add_argument("--packets", type=int, required=True)
+    for p in (s, n, u):
         p.add_argument("--seed", type=int, default=1)
         p.add_argument("-o", "--output", required=True)
         p.add_argument("--summary", help="also write the summary as JSON to this file")
     a = ap.parse_args(argv)
     if a.kind == "sip":
         summary = generate_sip(a.output, a.calls, a.seed, a.cps)
+    elif a.kind == "udp":
+        summary = generate_udp(a.output, a.packets, a.seed)
     else:
         summary = generate_nonsip(a.output, a.packets, a.seed)
     text = json.dumps(summary, sort_keys=True)

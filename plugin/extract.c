@@ -2,7 +2,7 @@
  * the one parser (parse/sip_parse.h).
  *
  * Two places tell where a message lies, and which one a pass has depends
- * on the pass (process/first_pass.h):
+ * on the pass (process/passes.h):
  * - SIP hands each message's bytes to its "sip_follow" tap whenever that
  *   tap has a listener; sipcodes keeps one (it needs no callback) and reads
  *   what was queued in its own frame. Passes that run taps (one-pass
@@ -22,7 +22,6 @@
 #include "compat.h"
 #include "extract.h"
 #include "parse/sip_parse.h"
-#include "process/first_pass.h"
 
 static int hf_sip_proto = -1;
 static int proto_icmp = -1;
@@ -31,7 +30,7 @@ static int sip_follow_tap = -1;
 static gboolean first_pass_taps;
 static int follow_listener;   /* its address names sipcodes' listener on sip_follow */
 
-void sc_extract_init(void)
+void sc_extract_init(gboolean first_pass_runs_taps)
 {
     GString *error;
 
@@ -50,7 +49,7 @@ void sc_extract_init(void)
         sip_follow_tap = -1;
         return;
     }
-    first_pass_taps = sc_first_pass_taps();
+    first_pass_taps = first_pass_runs_taps;
 }
 
 GArray *sc_extract_wanted_hfids(void)
@@ -64,9 +63,33 @@ GArray *sc_extract_wanted_hfids(void)
     return wanted;
 }
 
-/* SIP's strings are valid UTF-8 (it replaces bad bytes); so are these. */
-static char *copy_to_pool(gpointer pool, const char *text, gsize len)
+/* The frame's message strings live until the frame is recorded: the
+ * record and the machine copy what they keep. A buffer reused frame after
+ * frame holds them; a frame whose texts overflow it (huge TCP messages)
+ * takes the rest from the packet pool. */
+typedef struct {
+    char              buffer[32768];
+    gsize             used;
+    wmem_allocator_t *overflow;
+} frame_strings;
+
+static frame_strings strings;
+
+static char *string_space(frame_strings *fs, gsize size)
 {
+    char *space;
+
+    if (size > sizeof fs->buffer - fs->used)
+        return (char *)wmem_alloc(fs->overflow, size);
+    space = fs->buffer + fs->used;
+    fs->used += size;
+    return space;
+}
+
+/* SIP's strings are valid UTF-8 (it replaces bad bytes); so are these. */
+static char *copy_text(gpointer pool, const char *text, gsize len)
+{
+    frame_strings *fs = (frame_strings *)pool;
     char *valid, *copy;
     gsize ascii = 0;
     guint64 word;
@@ -79,13 +102,13 @@ static char *copy_to_pool(gpointer pool, const char *text, gsize len)
     while (ascii < len && !(text[ascii] & 0x80))
         ascii++;
     if (ascii == len || g_utf8_validate(text, (gssize)len, NULL)) {
-        copy = (char *)wmem_alloc((wmem_allocator_t *)pool, len + 1);
+        copy = string_space(fs, len + 1);
         memcpy(copy, text, len);
         copy[len] = '\0';
         return copy;
     }
     valid = g_utf8_make_valid(text, (gssize)len);
-    copy = wmem_strdup((wmem_allocator_t *)pool, valid);
+    copy = wmem_strdup(fs->overflow, valid);
     g_free(valid);
     return copy;
 }
@@ -120,7 +143,7 @@ static gboolean parse_from_tvb(tvbuff_t *tvb, gint start, guint skip, sc_sip_mes
     for (;;) {
         gsize used;
         offset += sc_sip_leading_newlines(data + offset, len - offset);
-        used = sc_sip_parse_message(data + offset, len - offset, msg, copy_to_pool, pinfo->pool);
+        used = sc_sip_parse_message(data + offset, len - offset, msg, copy_text, &strings);
         if (used == 0)
             return FALSE;
         if (skip-- == 0)
@@ -192,10 +215,24 @@ static const char *unreachable_text(gboolean v6, guint8 code)
     return code < G_N_ELEMENTS(v4) ? v4[code] : "ICMP destination unreachable";
 }
 
+/* Which ICMP dissected the frame, if any: a look at the frame's layers
+ * costs less than asking for ICMP's data on every SIP frame. */
+static int icmp_layer(const packet_info *pinfo)
+{
+    for (wmem_list_frame_t *layer = wmem_list_head(pinfo->layers); layer; layer = wmem_list_frame_next(layer)) {
+        int proto = GPOINTER_TO_INT(wmem_list_frame_data(layer));
+        if (proto == proto_icmp || proto == proto_icmpv6)
+            return proto;
+    }
+    return -1;
+}
+
 static void read_icmp_context(packet_info *pinfo, sc_frame_context *context)
 {
-    const icmp_info_t *v4 = proto_icmp > 0 ? p_get_proto_data(wmem_file_scope(), pinfo, proto_icmp, 0) : NULL;
-    const icmp_info_t *v6 = !v4 && proto_icmpv6 > 0
+    int icmp = icmp_layer(pinfo);
+    const icmp_info_t *v4 = icmp > 0 && icmp == proto_icmp
+                                ? p_get_proto_data(wmem_file_scope(), pinfo, proto_icmp, 0) : NULL;
+    const icmp_info_t *v6 = icmp > 0 && icmp == proto_icmpv6
                                 ? p_get_proto_data(wmem_file_scope(), pinfo, proto_icmpv6, 0) : NULL;
 
     if (v4) {
@@ -219,6 +256,8 @@ guint sc_extract_messages(proto_tree *tree, packet_info *pinfo, sc_sip_message *
     guint count = 0;
 
     memset(context, 0, sizeof *context);
+    strings.used = 0;
+    strings.overflow = pinfo->pool;
     if (max > SC_MAX_MESSAGES_PER_FRAME)
         max = SC_MAX_MESSAGES_PER_FRAME;
     if (sip_follow_tap >= 0)

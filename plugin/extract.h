@@ -16,8 +16,9 @@
 #define SC_MAX_MESSAGES_PER_FRAME 32
 
 /* Resolves SIP's protocol and tap, and starts listening on the tap; call
- * from the handoff, after SIP registered. */
-void sc_extract_init(void);
+ * from the handoff, after SIP registered. first_pass_runs_taps: whether
+ * the program's first pass runs taps (process/passes.h). */
+void sc_extract_init(gboolean first_pass_runs_taps);
 
 /* The field ids the post-dissector must ask for: none when the program's
  * first pass runs taps, else SIP's protocol item only. */
@@ -32,7 +33,8 @@ typedef struct {
 } sc_frame_context;
 
 /* Fills up to `max` messages, in the order they appear in the frame, with
- * where each came from and went to. Strings are allocated in pinfo->pool. */
+ * where each came from and went to. Their strings stay valid until the
+ * next call or the end of the packet's dissection, whichever comes first. */
 guint sc_extract_messages(proto_tree *tree, packet_info *pinfo,
                           sc_sip_message *messages, guint max, sc_frame_context *context);
 

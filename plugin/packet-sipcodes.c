@@ -25,6 +25,7 @@
 #include "kb/warnings.h"
 #include "packet-sipcodes.h"
 #include "preferences.h"
+#include "process/passes.h"
 #include "record.h"
 #include "sipcodes.h"
 #include "stats-sipcodes.h"
@@ -111,6 +112,7 @@ static void format_class(gchar *label, guint32 status_class)
 static sc_outcome_machine *outcome_machine;
 /* The highest frame the machine has seen: frames reach it in order, once. */
 static guint32 last_decided_frame;
+static sc_passes passes;
 
 static void sipcodes_init(void)
 {
@@ -514,19 +516,39 @@ static gboolean frame_still_to_decide(const packet_info *pinfo)
     return pinfo->num > last_decided_frame && !PINFO_FD_VISITED(pinfo);
 }
 
+/* Where a frame's record lives: for the rest of the file when the program
+ * shows the frame again (the GUI, tshark -2, sharkd), for this dissection
+ * when only its tree or a sipcodes statistic reads it (one-pass tshark).
+ * NULL when nothing will read it: a one-pass tshark fixes its filters,
+ * fields and statistics before the first frame and never shows a frame
+ * again, so when none of them is sipcodes' nothing ever reads what sipcodes
+ * would decide, and it decides nothing (DESIGN 4: a bystander pays only
+ * for being asked). */
+static wmem_allocator_t *record_scope(proto_tree *tree, packet_info *pinfo)
+{
+    if (passes.frames_seen_again)
+        return wmem_file_scope();
+    if (worth_rendering(tree) || have_tap_listener(sipcodes_tap))
+        return pinfo->pool;
+    return NULL;
+}
+
 static int dissect_sipcodes(tvbuff_t *tvb, packet_info *pinfo, proto_tree *tree, void *data _U_)
 {
     sc_frame_record *frame;
-    gboolean saw_sip = FALSE;
 
     if (!sipcodes_prefs.enabled)
         return 0;
     if (frame_still_to_decide(pinfo)) {
+        wmem_allocator_t *scope = record_scope(tree, pinfo);
+        if (!scope)
+            return 0;
         last_decided_frame = pinfo->num;
-        frame = sc_record_frame(outcome_machine, sipcodes_overrides(), tree, pinfo, &saw_sip);
+        frame = sc_record_frame(outcome_machine, sipcodes_overrides(), tree, pinfo, scope);
         if (!frame)
             return 0;
-        p_add_proto_data(wmem_file_scope(), pinfo, proto_sipcodes, 0, frame);
+        if (scope == wmem_file_scope())
+            p_add_proto_data(wmem_file_scope(), pinfo, proto_sipcodes, 0, frame);
     } else {
         frame = (sc_frame_record *)p_get_proto_data(wmem_file_scope(), pinfo, proto_sipcodes, 0);
         if (!frame)
@@ -698,6 +720,7 @@ void proto_register_sipcodes(void)
 void proto_reg_handoff_sipcodes(void)
 {
     register_postdissector(sipcodes_handle);
-    sc_extract_init();
+    passes = sc_passes_of_this_process();
+    sc_extract_init(passes.first_pass_taps);
     set_postdissector_wanted_hfids(sipcodes_handle, sc_extract_wanted_hfids());
 }

@@ -14,17 +14,12 @@
 
 #define SC_MAX_WARNING_VALUES 8
 
-static const char *file_copy(const char *text)
+static const char *scope_copy(wmem_allocator_t *scope, const char *text)
 {
-    return text ? wmem_strdup(wmem_file_scope(), text) : NULL;
+    return text ? wmem_strdup(scope, text) : NULL;
 }
 
-static const char *copy_range(const char *header, gsize offset, gsize len)
-{
-    return wmem_strndup(wmem_file_scope(), header + offset, len);
-}
-
-static void record_warnings(sc_response_record *rec, const sc_sip_message *msg)
+static void record_warnings(wmem_allocator_t *scope, sc_response_record *rec, const sc_sip_message *msg)
 {
     sc_warning_value values[SC_MAX_WARNING_VALUES];
     sc_warning_record parsed[SC_MAX_WARNING_VALUES];
@@ -36,46 +31,45 @@ static void record_warnings(sc_response_record *rec, const sc_sip_message *msg)
         for (guint i = 0; i < n; i++, count++) {
             parsed[count].code = values[i].code;
             parsed[count].malformed = values[i].malformed;
-            parsed[count].agent = copy_range(header, values[i].agent_offset, values[i].agent_len);
-            parsed[count].text = copy_range(header, values[i].text_offset, values[i].text_len);
+            parsed[count].agent = wmem_strndup(scope, header + values[i].agent_offset, values[i].agent_len);
+            parsed[count].text = wmem_strndup(scope, header + values[i].text_offset, values[i].text_len);
         }
     }
     if (count == 0)
         return;
-    rec->warnings = (sc_warning_record *)wmem_memdup(wmem_file_scope(), parsed, count * sizeof parsed[0]);
+    rec->warnings = (sc_warning_record *)wmem_memdup(scope, parsed, count * sizeof parsed[0]);
     rec->warning_count = count;
 }
 
-static const char *method_copy(const char *method)
+static const char *method_copy(wmem_allocator_t *scope, const char *method)
 {
     const char *constant = method ? sc_sip_method_constant(method, strlen(method)) : NULL;
 
-    return constant ? constant : file_copy(method);
+    return constant ? constant : scope_copy(scope, method);
 }
 
-static void record_response(sc_response_record *rec, sc_outcome_machine *machine,
+static void record_response(wmem_allocator_t *scope, sc_response_record *rec, sc_outcome_machine *machine,
                             const sc_override_set *overrides, const sc_sip_message *msg)
 {
     sc_code_lookup lookup = sc_kb_lookup(msg->status_code);
-    sc_explanation as_call_decider;
 
     rec->code = msg->status_code;
     if (lookup.info && !sc_kb_phrase_is_standard(lookup.info, msg->phrase))
-        rec->phrase = file_copy(msg->phrase);
-    rec->method = method_copy(msg->cseq_method);
+        rec->phrase = scope_copy(scope, msg->phrase);
+    rec->method = method_copy(scope, msg->cseq_method);
     rec->has_retry_after = msg->has_retry_after;
     rec->retry_after = msg->retry_after;
     rec->reason_count = MIN(msg->reason_count, SC_MAX_REASONS);
     if (rec->reason_count)
-        rec->reasons = (const sc_reason *)wmem_memdup(wmem_file_scope(), msg->reasons,
+        rec->reasons = (const sc_reason *)wmem_memdup(scope, msg->reasons,
                                                       rec->reason_count * sizeof msg->reasons[0]);
-    record_warnings(rec, msg);
+    record_warnings(scope, rec, msg);
     if (!lookup.malformed)
         rec->override = sc_override_match(overrides, msg->status_code, msg->phrase, msg->server);
-
-    /* Only a final response to an initial INVITE decides a call. */
-    as_call_decider = sc_explain_response(rec->code, rec->override, TRUE, rec->has_retry_after);
-    rec->state = sc_outcome_add_response_as(machine, msg, as_call_decider.disposition);
+    /* Only a final response to an initial INVITE decides a call: what it
+     * stands for then, from the knowledge base or a provider override. */
+    rec->state = sc_outcome_add_response_as(machine, msg,
+        sc_explain_response(rec->code, rec->override, TRUE, rec->has_retry_after).disposition);
 }
 
 /* An ACK gets no response and decides nothing, and its frame shows
@@ -102,7 +96,7 @@ typedef struct {
 /* RFC 3261 8.1.3.1: an ICMP destination unreachable about a request is a
  * transport failure of its transaction. Quoted responses, and other ICMP
  * errors, are about nothing sipcodes decides. */
-static void record_transport_errors(frame_work *work, sc_outcome_machine *machine,
+static void record_transport_errors(wmem_allocator_t *scope, frame_work *work, sc_outcome_machine *machine,
                                     const sc_sip_message *messages, guint count,
                                     const sc_frame_context *context)
 {
@@ -114,13 +108,13 @@ static void record_transport_errors(frame_work *work, sc_outcome_machine *machin
         rec->state = sc_outcome_add_transport_error(machine, msg, msg->frame, msg->time, context->what);
         if (!rec->state)
             continue;
-        rec->method = method_copy(msg->method);
+        rec->method = method_copy(scope, msg->method);
         rec->what = context->what;
         work->error_count++;
     }
 }
 
-static void record_messages(frame_work *work, sc_outcome_machine *machine,
+static void record_messages(wmem_allocator_t *scope, frame_work *work, sc_outcome_machine *machine,
                             const sc_override_set *overrides, const sc_sip_message *messages, guint count)
 {
     for (guint i = 0; i < count; i++) {
@@ -128,7 +122,7 @@ static void record_messages(frame_work *work, sc_outcome_machine *machine,
         if (msg->is_response) {
             sc_response_record *rec = &work->responses[work->response_count++];
             memset(rec, 0, sizeof *rec);
-            record_response(rec, machine, overrides, msg);
+            record_response(scope, rec, machine, overrides, msg);
         } else {
             const sc_request_state *state = add_request(machine, msg);
             if (state && sc_sip_request_is(msg, "INVITE"))
@@ -146,13 +140,13 @@ static void collect_changed(const sc_call *call, gpointer user_data)
 
 /* One block per frame: the record, then its responses, its transport
  * errors, its INVITEs and the calls it changed. */
-static sc_frame_record *frame_record_of(const frame_work *work)
+static sc_frame_record *frame_record_of(wmem_allocator_t *scope, const frame_work *work)
 {
     guint changed = work->changed->len;
     gsize size = sizeof(sc_frame_record) + work->response_count * sizeof(sc_response_record)
                  + work->error_count * sizeof(sc_transport_error_record)
                  + (work->request_count + changed) * sizeof(gpointer);
-    sc_frame_record *frame = (sc_frame_record *)wmem_alloc0(wmem_file_scope(), size);
+    sc_frame_record *frame = (sc_frame_record *)wmem_alloc0(scope, size);
     char *next = (char *)(frame + 1);
 
     frame->response_count = work->response_count;
@@ -176,7 +170,7 @@ static sc_frame_record *frame_record_of(const frame_work *work)
 }
 
 sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_set *overrides,
-                                 proto_tree *tree, packet_info *pinfo, gboolean *saw_sip)
+                                 proto_tree *tree, packet_info *pinfo, wmem_allocator_t *scope)
 {
     sc_sip_message messages[SC_MAX_MESSAGES_PER_FRAME];
     sc_frame_context context;
@@ -187,7 +181,6 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
     /* Timers run out by the capture's clock, SIP or not. */
     sc_outcome_advance(machine, nstime_to_sec(&pinfo->abs_ts));
     count = sc_extract_messages(tree, pinfo, messages, SC_MAX_MESSAGES_PER_FRAME, &context);
-    *saw_sip = count > 0;
     /* The machine's lookups wait on memory: start fetching while the
      * frame's messages are parsed further and their responses recorded. */
     for (guint i = 0; i < count; i++)
@@ -195,9 +188,9 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
 
     work.response_count = work.request_count = work.error_count = 0;
     if (context.in_icmp_error)
-        record_transport_errors(&work, machine, messages, count, &context);
+        record_transport_errors(scope, &work, machine, messages, count, &context);
     else
-        record_messages(&work, machine, overrides, messages, count);
+        record_messages(scope, &work, machine, overrides, messages, count);
 
     /* One list for every frame: frames are recorded one at a time. */
     if (!changed_scratch)
@@ -208,6 +201,6 @@ sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_
     /* BYE, CANCEL, REGISTER...: the machine must see them, but they show
      * nothing on their frames; unless they moved a call, no record. */
     if (work.response_count || work.request_count || work.error_count || work.changed->len)
-        frame = frame_record_of(&work);
+        frame = frame_record_of(scope, &work);
     return frame;
 }

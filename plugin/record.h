@@ -8,10 +8,11 @@
 #include <epan/packet.h>
 #include "frame_record.h"
 
-/* NULL when the frame holds no response and no INVITE (its messages still
- * reach the machine). The record lives in wmem_file_scope(). *saw_sip says
- * whether any SIP message could be read in the frame. */
+/* NULL when the frame has nothing to show or tally (its messages still
+ * reach the machine). The record lives in `scope`: wmem_file_scope() when
+ * the frame will be shown again, pinfo->pool when only this dissection
+ * reads it. */
 sc_frame_record *sc_record_frame(sc_outcome_machine *machine, const sc_override_set *overrides,
-                                 proto_tree *tree, packet_info *pinfo, gboolean *saw_sip);
+                                 proto_tree *tree, packet_info *pinfo, wmem_allocator_t *scope);
 
 #endif

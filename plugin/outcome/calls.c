@@ -56,7 +56,7 @@ void call_saw_initial_invite(sc_outcome_machine *m, call_record *call, const sc_
     sc_call *pub = &call->pub;
 
     if (!call->caller_tag)
-        call->caller_tag = machine_intern(m, msg->from_tag);
+        call->caller_tag = machine_copy(m, msg->from_tag);
     if (pub->invite_seen)
         return;
     pub->invite_seen = TRUE;
@@ -123,14 +123,18 @@ static gboolean is_success(guint code)
     return code >= 200 && code <= 299;
 }
 
-void call_provisional(sc_outcome_machine *m, call_record *call, transaction *txn, const sc_sip_message *msg)
+void call_provisional(sc_outcome_machine *m, call_record *call, transaction *txn, const sc_sip_message *msg,
+                      gboolean first_response)
 {
     if (is_alerting(msg->status_code) && !call->pub.has_pdd && call->start_is_request) {
         call->pub.has_pdd = TRUE;
         call->pub.pdd_ms = ms_since_start(call, msg->time);
         call_mark_changed(m, call);
     }
-    decide(m, call, txn->attempt);
+    /* A provisional decides nothing; it can only show where the call is
+     * answered from. */
+    if (first_response)
+        decide(m, call, txn->attempt);
 }
 
 /* Where the call was answered from: a more upstream 2xx is what the caller
@@ -173,7 +177,7 @@ void call_bye(sc_outcome_machine *m, call_record *call, const sc_sip_message *ms
         return;
     call->bye_frame = msg->frame;
     call->bye_time = msg->time;
-    call->bye_from_tag = machine_intern(m, msg->from_tag);
+    call->bye_from_tag = machine_copy(m, msg->from_tag);
     copy_reasons(&call->bye_reason_count, call->bye_reasons, msg);
     decide(m, call, NULL);
 }
@@ -184,7 +188,7 @@ void call_cancel(sc_outcome_machine *m, call_record *call, transaction *invite, 
 
     cancel->frame = msg->frame;
     cancel->time = msg->time;
-    cancel->from_tag = machine_intern(m, msg->from_tag);
+    cancel->from_tag = machine_copy(m, msg->from_tag);
     copy_reasons(&cancel->reason_count, cancel->reasons, msg);
     invite->cancel = cancel;
     if (call)
@@ -411,7 +415,8 @@ static const char *peer_of(const verdict *v)
             if (level_of(t) <= level_of(from))
                 continue;
             for (const final_record *f = t->finals; f; f = f->next) {
-                if (f->code == v->decisive->code && f->to_tag == v->decisive->to_tag && t->responder)
+                if (f->code == v->decisive->code && g_strcmp0(f->to_tag, v->decisive->to_tag) == 0
+                    && t->responder)
                     from = t;
             }
         }

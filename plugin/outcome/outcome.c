@@ -257,7 +257,7 @@ static gboolean cancelled_elsewhere(const transaction *txn)
 }
 
 static final_record *note_final(sc_outcome_machine *m, transaction *txn, sc_response_state *state,
-                                const sc_sip_message *msg, sc_disposition disposition)
+                                const sc_sip_message *msg, const char *to_tag, sc_disposition disposition)
 {
     final_record *final = sc_arena_new0(m->records, final_record);
     const sc_reason *q850 = first_q850_reason(msg);
@@ -266,7 +266,7 @@ static final_record *note_final(sc_outcome_machine *m, transaction *txn, sc_resp
     final->txn = txn;
     final->time = msg->time;
     final->code = msg->status_code;
-    final->to_tag = machine_intern(m, present(msg->to_tag));
+    final->to_tag = to_tag;
     final->phrase = machine_intern(m, msg->phrase ? msg->phrase : "");
     final->disposition = disposition;
     final->has_q850 = q850 != NULL;
@@ -280,7 +280,8 @@ static final_record *note_final(sc_outcome_machine *m, transaction *txn, sc_resp
 }
 
 static void invite_transaction_takes(sc_outcome_machine *m, transaction *txn, sc_response_state *state,
-                                     const sc_sip_message *msg, sc_disposition disposition)
+                                     const sc_sip_message *msg, const char *to_tag, sc_disposition disposition,
+                                     gboolean first_response)
 {
     call_record *call = txn->initial_invite ? txn->key.call_id->call : NULL;
     gboolean final = msg->status_code >= 200;
@@ -292,17 +293,19 @@ static void invite_transaction_takes(sc_outcome_machine *m, transaction *txn, sc
     if (txn->expired || txn->transport_failed)
         return;
     if (!final) {
-        if (!txn->got_final)
-            timer_c_start(m, txn, msg->time);
+        /* RFC 3261 16.7 step 2: a 101-199 restarts Timer C; a 100 only
+         * starts it, from the request, if nothing did. */
+        if (!txn->got_final && (msg->status_code != 100 || txn->timer_c_due == 0.0))
+            timer_c_start(m, txn, msg->status_code == 100 ? txn->request_time : msg->time);
         if (call)
-            call_provisional(m, call, txn, msg);
+            call_provisional(m, call, txn, msg, first_response);
         return;
     }
     txn->got_final = TRUE;
     if (call)
-        call_final(m, call, txn, note_final(m, txn, state, msg, disposition));
+        call_final(m, call, txn, note_final(m, txn, state, msg, to_tag, disposition));
     else
-        note_final(m, txn, state, msg, disposition);
+        note_final(m, txn, state, msg, to_tag, disposition);
 }
 
 const sc_response_state *sc_outcome_add_response(sc_outcome_machine *m, const sc_sip_message *msg)
@@ -318,6 +321,7 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
     call_id_entry *entry;
     transaction *txn;
     sc_response_state *state;
+    const char *to_tag;
 
     if (!m || !message_usable(msg) || !msg->is_response)
         return NULL;
@@ -333,16 +337,17 @@ const sc_response_state *sc_outcome_add_response_as(sc_outcome_machine *m, const
         call_ensure(m, entry, msg);
     state = sc_arena_new0(m->records, sc_response_state);
     state->frame = msg->frame;
-    if (!txn->responder)
-        txn->responder = peer_text(m, &msg->src);
     if (!txn->via_count)
         txn->via_count = msg->via_count;
-    if (transaction_note_response(m, txn, msg->status_code, present(msg->to_tag))) {
+    if (transaction_note_response(m, txn, msg->status_code, present(msg->to_tag), &to_tag)) {
         state->retransmission = TRUE;
     } else {
+        gboolean first_response = !txn->got_response;
+        if (first_response)
+            txn->responder = peer_text(m, &msg->src);
         txn->got_response = TRUE;
         if (txn->is_invite)
-            invite_transaction_takes(m, txn, state, msg, disposition);
+            invite_transaction_takes(m, txn, state, msg, to_tag, disposition, first_response);
         else if (msg->status_code >= 200)
             txn->got_final = TRUE;
     }

@@ -141,6 +141,13 @@ struct call_record {
     gboolean      changed;              /* queued in the machine's changed list */
 };
 
+#define PEER_CACHE_SLOTS 64
+
+typedef struct {
+    sc_endpoint  endpoint;
+    const char  *text;                  /* NULL: empty slot */
+} peer_slot;
+
 struct sc_outcome_machine {
     double        no_final_timeout_s;   /* Timer B */
     double        timer_c_s;
@@ -153,7 +160,9 @@ struct sc_outcome_machine {
     guint         timer_b_head;
     GArray       *timer_c;              /* timer_entry: Timer C starts, oldest first */
     guint         timer_c_head;
+    double        next_due;             /* the earliest due time in either queue */
     GHashTable   *peers;                /* endpoint key -> interned text */
+    peer_slot     peer_cache[PEER_CACHE_SLOTS];
     GPtrArray    *changed;              /* call_record, changed since last taken */
     call_record  *first_call;
     call_record  *last_call;
@@ -171,10 +180,13 @@ transaction    *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry, 
 transaction    *transaction_create(sc_outcome_machine *m, call_id_entry *entry, const char *branch,
                                    guint32 cseq, const char *method);
 /* Records the response; TRUE when the transaction had already answered
- * with the same code and To-tag. */
+ * with the same code and To-tag. *kept: the transaction's copy of the tag. */
 gboolean        transaction_note_response(sc_outcome_machine *m, transaction *txn,
-                                          guint code, const char *to_tag);
+                                          guint code, const char *to_tag, const char **kept);
+/* One shared copy of a text that repeats across calls (a phrase, a
+ * number a dialer calls from); machine_copy for one that does not (tags). */
 const char     *machine_intern(sc_outcome_machine *m, const char *text);
+const char     *machine_copy(sc_outcome_machine *m, const char *text);
 void            timer_b_start(sc_outcome_machine *m, transaction *txn);
 void            timer_c_start(sc_outcome_machine *m, transaction *txn, double now);
 void            timers_expire(sc_outcome_machine *m, double now);
@@ -183,8 +195,10 @@ void            timers_expire(sc_outcome_machine *m, double now);
 call_record    *call_ensure(sc_outcome_machine *m, call_id_entry *entry, const sc_sip_message *msg);
 void            call_saw_initial_invite(sc_outcome_machine *m, call_record *call, const sc_sip_message *msg);
 void            call_add_attempt_transaction(sc_outcome_machine *m, call_record *call, transaction *txn);
+/* first_response: the transaction's first response, which tells where it
+ * was answered from. */
 void            call_provisional(sc_outcome_machine *m, call_record *call, transaction *txn,
-                                 const sc_sip_message *msg);
+                                 const sc_sip_message *msg, gboolean first_response);
 void            call_final(sc_outcome_machine *m, call_record *call, transaction *txn, final_record *final);
 /* Something about the call's transactions changed (a timer, an ICMP error,
  * a late request): decide again. */

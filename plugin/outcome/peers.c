@@ -58,12 +58,21 @@ const char *peer_text(sc_outcome_machine *m, const sc_endpoint *endpoint)
     sc_endpoint *key;
     char *text;
     const char *interned;
+    peer_slot *slot;
 
     if (!endpoint || (endpoint->family != 4 && endpoint->family != 6))
         return NULL;
+    /* Most messages come from or go to a handful of peers: a slot per hash
+     * remembers the last one seen there. */
+    slot = &m->peer_cache[endpoint_hash(endpoint) % PEER_CACHE_SLOTS];
+    if (slot->text && endpoint_equal(&slot->endpoint, endpoint))
+        return slot->text;
     interned = g_hash_table_lookup(m->peers, endpoint);
-    if (interned)
+    if (interned) {
+        slot->endpoint = *endpoint;
+        slot->text = interned;
         return interned;
+    }
     text = endpoint_text(endpoint);
     if (!text)
         return NULL;
@@ -72,5 +81,7 @@ const char *peer_text(sc_outcome_machine *m, const sc_endpoint *endpoint)
     key = sc_arena_new0(m->records, sc_endpoint);
     *key = *endpoint;
     g_hash_table_insert(m->peers, key, (gpointer)interned);
+    slot->endpoint = *endpoint;
+    slot->text = interned;
     return interned;
 }

@@ -6,6 +6,7 @@
  */
 #include <string.h>
 #include "outcome_internal.h"
+#include "../parse/sip_parse.h"
 
 /* ---- Call-IDs ---------------------------------------------------------- */
 
@@ -56,13 +57,25 @@ static guint transaction_hash(gconstpointer p)
     return mix64(mixed) ^ g_str_hash(key->method);
 }
 
+/* Equal texts, NULL being equal only to NULL. */
+static gboolean same_text(const char *a, const char *b)
+{
+    return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* Without the hash: a Call-ID's list is searched before any hash is
+ * needed, and most lookups end on its last used transaction. */
+static gboolean transaction_matches(const transaction_key *x, const transaction_key *y)
+{
+    return x->call_id == y->call_id && x->cseq == y->cseq && same_text(x->method, y->method)
+           && same_text(x->branch, y->branch);
+}
+
 static gboolean transaction_equal(gconstpointer a, gconstpointer b)
 {
     const transaction_key *x = a, *y = b;
 
-    return x->call_id == y->call_id && x->cseq == y->cseq && x->branch_hash == y->branch_hash
-           && strcmp(x->method, y->method) == 0
-           && (x->branch == y->branch || (x->branch && y->branch && strcmp(x->branch, y->branch) == 0));
+    return x->branch_hash == y->branch_hash && transaction_matches(x, y);
 }
 
 static guint32 branch_hash_of(const char *branch)
@@ -73,16 +86,16 @@ static guint32 branch_hash_of(const char *branch)
 transaction *transaction_lookup(sc_outcome_machine *m, call_id_entry *entry, const char *branch,
                                 guint32 cseq, const char *method)
 {
-    transaction_key probe = { .call_id = entry, .branch = branch, .branch_hash = branch_hash_of(branch),
-                              .cseq = cseq, .method = method };
+    transaction_key probe = { .call_id = entry, .branch = branch, .cseq = cseq, .method = method };
     transaction *txn = entry->last_used;
 
-    if (txn && transaction_equal(&txn->key, &probe))
+    if (txn && transaction_matches(&txn->key, &probe))
         return txn;
     if (entry->transaction_count > CALL_ID_LIST_LIMIT) {
+        probe.branch_hash = branch_hash_of(branch);
         txn = g_hash_table_lookup(m->crowded, &probe);
     } else {
-        for (txn = entry->transactions; txn && !transaction_equal(&txn->key, &probe); txn = txn->next_in_call)
+        for (txn = entry->transactions; txn && !transaction_matches(&txn->key, &probe); txn = txn->next_in_call)
             ;
     }
     if (txn)
@@ -105,7 +118,9 @@ transaction *transaction_create(sc_outcome_machine *m, call_id_entry *entry, con
         txn->key.branch_hash = call_id_text_hash(branch, len);
     }
     txn->key.cseq = cseq;
-    txn->key.method = g_string_chunk_insert_const(m->strings, method);
+    txn->key.method = sc_sip_method_constant(method, strlen(method));
+    if (!txn->key.method)
+        txn->key.method = g_string_chunk_insert_const(m->strings, method);
     txn->is_invite = strcmp(method, "INVITE") == 0;
     txn->next_in_call = entry->transactions;
     entry->transactions = txn;
@@ -119,11 +134,6 @@ transaction *transaction_create(sc_outcome_machine *m, call_id_entry *entry, con
     return txn;
 }
 
-static gboolean same_tag(const char *a, const char *b)
-{
-    return a == b || (a && b && strcmp(a, b) == 0);
-}
-
 /* A response the transaction has answered with: with this code and
  * To-tag, or with this To-tag and any code when code is 0. */
 static const response_seen *find_seen(const transaction *txn, guint code, const char *to_tag)
@@ -131,11 +141,11 @@ static const response_seen *find_seen(const transaction *txn, guint code, const 
     guint inline_count = MIN(txn->seen_count, (guint)INLINE_RESPONSES_SEEN);
 
     for (guint i = 0; i < inline_count; i++) {
-        if ((code == 0 || txn->seen[i].code == code) && same_tag(txn->seen[i].to_tag, to_tag))
+        if ((code == 0 || txn->seen[i].code == code) && same_text(txn->seen[i].to_tag, to_tag))
             return &txn->seen[i];
     }
     for (const response_seen *seen = txn->more_seen; seen; seen = seen->next) {
-        if ((code == 0 || seen->code == code) && same_tag(seen->to_tag, to_tag))
+        if ((code == 0 || seen->code == code) && same_text(seen->to_tag, to_tag))
             return seen;
     }
     return NULL;
@@ -144,6 +154,11 @@ static const response_seen *find_seen(const transaction *txn, guint code, const 
 const char *machine_intern(sc_outcome_machine *m, const char *text)
 {
     return text ? g_string_chunk_insert_const(m->strings, text) : NULL;
+}
+
+const char *machine_copy(sc_outcome_machine *m, const char *text)
+{
+    return text ? g_string_chunk_insert(m->strings, text) : NULL;
 }
 
 /* Branches of a forked INVITE answer several times with one To-tag; keeping
@@ -160,10 +175,11 @@ static const char *transaction_tag_copy(sc_outcome_machine *m, const transaction
 }
 
 gboolean transaction_note_response(sc_outcome_machine *m, transaction *txn,
-                                   guint code, const char *to_tag)
+                                   guint code, const char *to_tag, const char **kept)
 {
     response_seen *seen;
 
+    *kept = NULL;
     if (find_seen(txn, code, to_tag))
         return TRUE;
     if (txn->seen_count < INLINE_RESPONSES_SEEN) {
@@ -175,6 +191,7 @@ gboolean transaction_note_response(sc_outcome_machine *m, transaction *txn,
     }
     seen->code = code;
     seen->to_tag = transaction_tag_copy(m, txn, to_tag);
+    *kept = seen->to_tag;
     return FALSE;
 }
 
@@ -193,6 +210,7 @@ void transactions_init(sc_outcome_machine *m)
     m->timer_b_head = 0;
     m->timer_c = g_array_new(FALSE, FALSE, sizeof(timer_entry));
     m->timer_c_head = 0;
+    m->next_due = G_MAXDOUBLE;
 }
 
 void transactions_clear(sc_outcome_machine *m)
@@ -217,23 +235,24 @@ static void transaction_give_up(sc_outcome_machine *m, transaction *txn, double 
         call_reconsider(m, call);
 }
 
-static void timer_push(GArray *queue, double due, transaction *txn)
+static void timer_push(sc_outcome_machine *m, GArray *queue, double due, transaction *txn)
 {
     timer_entry entry = { due, txn };
 
     g_array_append_val(queue, entry);
+    m->next_due = MIN(m->next_due, due);
 }
 
 void timer_b_start(sc_outcome_machine *m, transaction *txn)
 {
-    timer_push(m->timer_b, txn->request_time + m->no_final_timeout_s, txn);
+    timer_push(m, m->timer_b, txn->request_time + m->no_final_timeout_s, txn);
 }
 
 /* RFC 3261 16.6 step 11 restarts Timer C on every provisional response. */
 void timer_c_start(sc_outcome_machine *m, transaction *txn, double now)
 {
     txn->timer_c_due = now + m->timer_c_s;
-    timer_push(m->timer_c, txn->timer_c_due, txn);
+    timer_push(m, m->timer_c, txn->timer_c_due, txn);
 }
 
 /* Frames arrive in time order and each queue's timeout is one constant, so
@@ -259,8 +278,17 @@ static void expire_queue(sc_outcome_machine *m, GArray *queue, guint *head, doub
     }
 }
 
+static double head_due(const GArray *queue, guint head)
+{
+    return head < queue->len ? ((const timer_entry *)(void *)queue->data)[head].due : G_MAXDOUBLE;
+}
+
+/* Every frame asks; almost never is anything due. */
 void timers_expire(sc_outcome_machine *m, double now)
 {
+    if (now <= m->next_due)
+        return;
     expire_queue(m, m->timer_b, &m->timer_b_head, now, FALSE);
     expire_queue(m, m->timer_c, &m->timer_c_head, now, TRUE);
+    m->next_due = MIN(head_due(m->timer_b, m->timer_b_head), head_due(m->timer_c, m->timer_c_head));
 }

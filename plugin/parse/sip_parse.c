@@ -24,9 +24,9 @@ typedef struct {
     sc_sip_message  *msg;
     sc_copy_text_fn  copy;
     gpointer         pool;
-    span             from;
-    span             from_tag;
+    span             from_value;   /* read once the message says it needs it */
     span             to;
+    span             to_tag;
     span             server;
     span             user_agent;
     gboolean         stop;         /* SIP stopped reading headers here */
@@ -345,23 +345,19 @@ static const char *find_tag(const char *p, const char *end)
     return NULL;
 }
 
-static void take_address(parse_state *ps, const char *value, const char *end, gboolean is_to)
+/* From and To: the URI span and the tag. SIP looks for "tag=" anywhere
+ * after the URI, up to the next ';'. */
+static void read_address(const char *value, const char *end, span *uri_span, span *tag_span)
 {
-    const char *uri, *uri_end, *after;
+    const char *uri, *uri_end, *after, *tag;
 
     address_uri(value, end, &uri, &uri_end, &after);
     if (uri_end > uri)
-        *(is_to ? &ps->to : &ps->from) = (span){ uri, (gsize)(uri_end - uri) };
-    /* SIP looks for "tag=" anywhere after the URI, up to the next ';'. */
-    if (after < end) {
-        const char *tag = find_tag(after, end);
-        if (tag) {
-            const char *tag_end = find_byte(tag + 4, end, ';');
-            if (is_to)
-                ps->msg->to_tag = copy_span(ps, tag + 4, tag_end ? tag_end : end);
-            else
-                ps->from_tag = (span){ tag + 4, (gsize)((tag_end ? tag_end : end) - (tag + 4)) };
-        }
+        *uri_span = (span){ uri, (gsize)(uri_end - uri) };
+    tag = after < end ? find_tag(after, end) : NULL;
+    if (tag) {
+        const char *tag_end = find_byte(tag + 4, end, ';');
+        *tag_span = (span){ tag + 4, (gsize)((tag_end ? tag_end : end) - (tag + 4)) };
     }
 }
 
@@ -375,8 +371,12 @@ static void take_cseq(parse_state *ps, const char *value, const char *end)
     const char *p = value;
     const char *method;
 
-    while (p < end && g_ascii_isdigit(*p))
-        p++;
+    guint64 number = 0;
+
+    for (; p < end && g_ascii_isdigit(*p); p++) {
+        if (p - value < 11)
+            number = number * 10 + (guint64)(*p - '0');
+    }
     if (p == end) {
         ps->stop = TRUE;        /* no method: SIP reads no further header */
         return;
@@ -385,8 +385,7 @@ static void take_cseq(parse_state *ps, const char *value, const char *end)
     /* RFC 3261 8.1.1.5: a 32-bit number, then white space, then the method.
      * A response whose number is not one matches no request: it is read,
      * but it joins no transaction. */
-    ps->msg->cseq_valid = p > value && p - value <= 10 && is_lws(*p)
-                          && g_ascii_strtoull(value, NULL, 10) <= G_MAXUINT32;
+    ps->msg->cseq_valid = p > value && p - value <= 10 && is_lws(*p) && number <= G_MAXUINT32;
     method = p;
     while (method < end && !g_ascii_isalpha(*method))
         method++;
@@ -528,29 +527,51 @@ static void take_reason(parse_state *ps, const char *value, const char *end)
 /* Via: counts every value, comma-separated or on a line of its own, and
  * keeps the branch of the topmost (RFC 3261 17.1.3 matches responses to
  * transactions by it). */
+/* The branch of one via-parm [start, stop): nearly always written
+ * ";branch=", found at once; otherwise parameter by parameter, with the
+ * blanks and case RFC 3261 allows. */
+static void take_via_branch(parse_state *ps, const char *start, const char *stop)
+{
+    const char *hit = find_byte(start, stop, ';');
+
+    while (hit && (stop - hit < 8 || memcmp(hit, ";branch=", 8) != 0))
+        hit = find_byte(hit + 1, stop, ';');
+    if (hit) {
+        const char *v = hit + 8, *v_end = v;
+        while (v_end < stop && *v_end != ';' && !is_lws(*v_end))
+            v_end++;
+        if (v_end > v)
+            ps->msg->via_branch = copy_span(ps, v, v_end);
+        return;
+    }
+    for (const char *p = find_byte(start, stop, ';'); p && p < stop;) {
+        const char *param_end = element_end(p + 1, stop, ';');
+        const char *v, *v_end;
+        if (param_value(p + 1, param_end, "branch", &v, &v_end) && v_end > v) {
+            ps->msg->via_branch = copy_span(ps, v, v_end);
+            return;
+        }
+        p = param_end < stop ? param_end : NULL;
+    }
+}
+
 static void take_via(parse_state *ps, const char *value, const char *end)
 {
     sc_sip_message *msg = ps->msg;
+    /* A quoted string may hide a comma; without one, commas split values. */
+    gboolean quotes = find_byte(value, end, '"') != NULL;
 
     while (value < end) {
-        const char *value_end = element_end(value, end, ',');
+        const char *comma = quotes ? NULL : find_byte(value, end, ',');
+        const char *value_end = quotes ? element_end(value, end, ',') : comma ? comma : end;
         const char *start = value, *stop = value_end;
 
         trim(&start, &stop);
         /* A via-parm starts with its protocol name ("SIP/2.0/UDP"): a stray
          * ";" between commas is none (RFC 4475 badinv01). */
         if (start < stop && g_ascii_isalpha(*start)) {
-            if (msg->via_count == 0) {
-                for (const char *p = find_byte(start, stop, ';'); p && p < stop;) {
-                    const char *param_end = element_end(p + 1, stop, ';');
-                    const char *v, *v_end;
-                    if (param_value(p + 1, param_end, "branch", &v, &v_end) && v_end > v) {
-                        msg->via_branch = copy_span(ps, v, v_end);
-                        break;
-                    }
-                    p = param_end < stop ? param_end : NULL;
-                }
-            }
+            if (msg->via_count == 0)
+                take_via_branch(ps, start, stop);
             if (msg->via_count < G_MAXUINT16)
                 msg->via_count++;
         }
@@ -570,10 +591,10 @@ static void take_header(parse_state *ps, header_kind kind, const char *value, co
         take_cseq(ps, value, end);
         break;
     case H_FROM:
-        take_address(ps, value, end, FALSE);
+        ps->from_value = (span){ value, (gsize)(end - value) };
         break;
     case H_TO:
-        take_address(ps, value, end, TRUE);
+        read_address(value, end, &ps->to, &ps->to_tag);
         break;
     case H_RETRY_AFTER:
         take_retry_after(ps, value, end);
@@ -648,24 +669,33 @@ static const char *parse_headers(parse_state *ps, const char *p, const char *end
 
 /* Headers whose values only some messages need are copied once all
  * headers are read, and only for those messages. */
+static const char *copy_whole_span(parse_state *ps, const span *s)
+{
+    return s->start ? copy_span(ps, s->start, s->start + s->len) : NULL;
+}
+
 static void copy_wanted_spans(parse_state *ps)
 {
     sc_sip_message *msg = ps->msg;
     const span *server = ps->server.start ? &ps->server : &ps->user_agent;
+    gboolean initial_invite = sc_sip_request_is(msg, "INVITE") && !ps->to_tag.start;
 
-    if (sc_sip_in_invite_transaction(msg)) {
-        if (ps->from.start)
-            msg->from = copy_span(ps, ps->from.start, ps->from.start + ps->from.len);
-        if (ps->to.start)
-            msg->to = copy_span(ps, ps->to.start, ps->to.start + ps->to.len);
-    }
+    if (ps->to_tag.start)
+        msg->to_tag = copy_whole_span(ps, &ps->to_tag);
     /* Who ended a call: the From tag of its BYE or CANCEL against that of
-     * its INVITE. */
-    if (ps->from_tag.start && !msg->is_response
-        && (sc_sip_request_is(msg, "INVITE") || sc_sip_request_is(msg, "BYE") || sc_sip_request_is(msg, "CANCEL")))
-        msg->from_tag = copy_span(ps, ps->from_tag.start, ps->from_tag.start + ps->from_tag.len);
+     * its INVITE; a call keeps its initial INVITE's From and To. */
+    if (ps->from_value.start
+        && (sc_sip_request_is(msg, "INVITE") || sc_sip_request_is(msg, "BYE") || sc_sip_request_is(msg, "CANCEL"))) {
+        span from = { NULL, 0 }, from_tag = { NULL, 0 };
+        read_address(ps->from_value.start, ps->from_value.start + ps->from_value.len, &from, &from_tag);
+        msg->from_tag = copy_whole_span(ps, &from_tag);
+        if (initial_invite) {
+            msg->from = copy_whole_span(ps, &from);
+            msg->to = copy_whole_span(ps, &ps->to);
+        }
+    }
     if (msg->is_response && server->start)
-        msg->server = copy_span(ps, server->start, server->start + server->len);
+        msg->server = copy_whole_span(ps, server);
 }
 
 gsize sc_sip_parse_message(const char *data, gsize len, sc_sip_message *msg,

@@ -35,9 +35,11 @@ gsize sc_sip_leading_newlines(const char *data, gsize len);
  * (start line, headers, blank line and a body of Content-Length bytes, cut
  * at `len`), or 0 when data does not start with a SIP request or status
  * line. Fills the members of `msg` that the decide layer reads, except
- * frame and time; every message is parsed, so it skips what nothing reads:
- * - From and To only for INVITE transactions (CSeq method INVITE), the
- *   only messages that can start a call;
+ * frame, time and endpoints; every message is parsed, so it skips what
+ * nothing reads:
+ * - the From and To URIs only for initial INVITE requests (no To tag), the
+ *   only messages that start a call, and the From tag only for INVITE, BYE
+ *   and CANCEL requests (who ended a call);
  * - Server (else User-Agent) only for responses, which overrides match;
  * - nothing but the method of an ACK, which no response answers and which
  *   decides nothing. */

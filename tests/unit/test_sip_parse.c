@@ -69,8 +69,9 @@ static void test_response(void)
     g_assert_cmpstr(p->msg.call_id, ==, "3848276298220188511@192.0.2.1");
     g_assert_cmpuint(p->msg.cseq, ==, 1);
     g_assert_cmpstr(p->msg.cseq_method, ==, "INVITE");
-    g_assert_cmpstr(p->msg.from, ==, "sip:alice@example.com");
-    g_assert_cmpstr(p->msg.to, ==, "sip:bob@example.net");
+    /* Only an initial INVITE makes a call that keeps From and To. */
+    g_assert_null(p->msg.from);
+    g_assert_null(p->msg.to);
     g_assert_cmpstr(p->msg.to_tag, ==, "b2");
     g_assert_cmpstr(p->msg.server, ==, "Example SBC 7.2");
     g_assert_cmpuint(p->msg.reason_count, ==, 1);
@@ -360,13 +361,24 @@ static void test_warnings_and_addresses(void)
                       "Warning: 399 sbc \"vendor\"\r\n"
                       "\r\n");
 
-    g_assert_cmpstr(p->msg.from, ==, "sip:a@x");
-    g_assert_cmpstr(p->msg.to, ==, "sip:b@y;transport=tcp");
     /* SIP takes the first "tag=" after the URI, wherever it is. */
     g_assert_cmpstr(p->msg.to_tag, ==, "no");
     g_assert_cmpuint(p->msg.warning_count, ==, 2);
     g_assert_cmpstr(p->msg.warnings[0], ==, "304 sbc \"Media type not available\"");
     g_assert_cmpstr(p->msg.warnings[1], ==, "399 sbc \"vendor\"");
+    parsed_free(p);
+
+    /* An initial INVITE: its URIs, inside a quoted display name with
+     * escapes and angle brackets. */
+    p = parse("INVITE sip:b@y SIP/2.0\r\n"
+              "CSeq: 1 INVITE\r\n"
+              "From: \"A <odd> \\\"name\\\"\" <sip:a@x>;tag=1\r\n"
+              "To: Bob <sip:b@y;transport=tcp>;x=1\r\n"
+              "\r\n");
+    g_assert_cmpstr(p->msg.from, ==, "sip:a@x");
+    g_assert_cmpstr(p->msg.from_tag, ==, "1");
+    g_assert_cmpstr(p->msg.to, ==, "sip:b@y;transport=tcp");
+    g_assert_null(p->msg.to_tag);
     parsed_free(p);
 
     /* RFC 4475 3.1.2.6: a display name whose quote never closes hides the
@@ -382,10 +394,20 @@ static void test_warnings_and_addresses(void)
     parsed_free(p);
 }
 
-/* What no caller reads is left out: From and To outside INVITE
- * transactions, a request's User-Agent, an ACK's headers. */
+/* What no caller reads is left out: From and To but in initial INVITE
+ * requests, a request's User-Agent, an ACK's headers. */
 static void test_unread_values(void)
 {
+    parsed *invite_ok = parse("SIP/2.0 200 OK\r\n"
+                              "From: <sip:a@x>;tag=1\r\n"
+                              "To: <sip:b@y>;tag=2\r\n"
+                              "CSeq: 1 INVITE\r\n"
+                              "\r\n");
+    parsed *reinvite = parse("INVITE sip:a@x SIP/2.0\r\n"
+                             "From: <sip:b@y>;tag=2\r\n"
+                             "To: <sip:a@x>;tag=1\r\n"
+                             "CSeq: 9 INVITE\r\n"
+                             "\r\n");
     parsed *bye_ok = parse("SIP/2.0 200 OK\r\n"
                            "From: <sip:a@x>;tag=1\r\n"
                            "To: <sip:b@y>;tag=2\r\n"
@@ -401,6 +423,14 @@ static void test_unread_values(void)
                         "\r\n"
                         "abcdef");
 
+    g_assert_null(invite_ok->msg.from);
+    g_assert_null(invite_ok->msg.to);
+    g_assert_null(invite_ok->msg.from_tag);
+    g_assert_cmpstr(invite_ok->msg.to_tag, ==, "2");
+    g_assert_null(reinvite->msg.from);
+    g_assert_cmpstr(reinvite->msg.from_tag, ==, "2");
+    parsed_free(invite_ok);
+    parsed_free(reinvite);
     g_assert_null(bye_ok->msg.from);
     g_assert_null(bye_ok->msg.to);
     g_assert_cmpstr(bye_ok->msg.to_tag, ==, "2");

@@ -1,9 +1,9 @@
-/* Whether the program's first pass taps (see first_pass.h).
+/* How the program goes over a capture (see passes.h).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
 #include <string.h>
-#include "first_pass.h"
+#include "passes.h"
 
 /* tshark's short options that take an argument, in Wireshark 4.0 to 4.6
  * (capture_opts.h, ui/dissect_opts.h, tshark.c). In "-c2" the 2 is the
@@ -52,31 +52,36 @@ static gboolean program_is(const char *path, const char *name)
     return strncmp(base, name, len) == 0 && !g_ascii_isalpha(base[len]);
 }
 
-gboolean sc_first_pass_taps_for_args(int argc, const char *const *argv)
+sc_passes sc_passes_for_args(int argc, const char *const *argv)
 {
+    sc_passes unknown = { FALSE, TRUE };
+    sc_passes gui = { TRUE, TRUE };
+    sc_passes two_pass_tshark = { FALSE, TRUE };
+    sc_passes one_pass_tshark = { TRUE, FALSE };
+
     if (argc < 1 || !argv || !argv[0])
-        return FALSE;
+        return unknown;
     if (program_is(argv[0], "wireshark"))
-        return TRUE;
+        return gui;
     if (program_is(argv[0], "tshark"))
-        return !is_tshark_two_pass(argc, argv);
-    return FALSE;
+        return is_tshark_two_pass(argc, argv) ? two_pass_tshark : one_pass_tshark;
+    return unknown;
 }
 
-gboolean sc_first_pass_taps(void)
+sc_passes sc_passes_of_this_process(void)
 {
     gchar *contents = NULL;
     gsize length = 0;
     GPtrArray *args;
-    gboolean taps;
+    sc_passes passes;
 
     if (!g_file_get_contents("/proc/self/cmdline", &contents, &length, NULL))
-        return FALSE;
+        return sc_passes_for_args(0, NULL);
     args = g_ptr_array_new();
     for (gsize start = 0; start < length; start += strlen(contents + start) + 1)
         g_ptr_array_add(args, contents + start);
-    taps = sc_first_pass_taps_for_args((int)args->len, (const char *const *)args->pdata);
+    passes = sc_passes_for_args((int)args->len, (const char *const *)args->pdata);
     g_ptr_array_free(args, TRUE);
     g_free(contents);
-    return taps;
+    return passes;
 }

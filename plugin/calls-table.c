@@ -17,9 +17,13 @@
 #include "calls-table.h"
 
 
+/* Wireshark's table dialog (4.0, 4.4 and 4.6 alike) sorts by the first
+ * column when it opens, and sorts a number column by value: with the first
+ * frame first, the table opens in the order the calls began, as tshark
+ * prints it (rows are made in first-INVITE order). */
 enum {
-    COL_CALL_ID,
     COL_FIRST_FRAME,
+    COL_CALL_ID,
     COL_START,
     COL_FROM,
     COL_TO,
@@ -34,8 +38,8 @@ enum {
 };
 
 static stat_tap_table_item call_table_columns[COL_COUNT] = {
-    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Call-ID",         "%s" },
     { TABLE_ITEM_UINT,   TAP_ALIGN_RIGHT, "First frame",     "%u" },
+    { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Call-ID",         "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "Start time (UTC)", "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "From",            "%s" },
     { TABLE_ITEM_STRING, TAP_ALIGN_LEFT,  "To",              "%s" },
@@ -127,8 +131,8 @@ static guint new_call_row(stat_tap_table *table, const sc_call *call)
     memset(items, 0, sizeof items);
     for (int col = 0; col < COL_COUNT; col++)
         items[col].type = call_table_columns[col].type;
-    items[COL_CALL_ID].value.string_value = table_text(call->call_id);
     items[COL_FIRST_FRAME].value.uint_value = call->first_frame;
+    items[COL_CALL_ID].value.string_value = table_text(call->call_id);
     items[COL_START].value.string_value = format_start_time(call->start_time);
     items[COL_FROM].value.string_value = table_text(call->from);
     items[COL_TO].value.string_value = table_text(call->to);
@@ -136,9 +140,21 @@ static guint new_call_row(stat_tap_table *table, const sc_call *call)
     return row;
 }
 
+/* A number that may be absent ("-") is a text cell, and the GUI sorts text
+ * cells as text ("112.7" before "5.7"). Right-aligned in a fixed width, the
+ * texts sort as the numbers do: spaces sort before digits, and "-" before
+ * any number. Wide enough for 27 hours in ms and every Q.850 cause. */
+#define MS_WIDTH   10
+#define Q850_WIDTH 3
+
 static char *optional_ms(gboolean has, double ms)
 {
-    return has ? g_strdup_printf("%.1f", ms) : g_strdup("-");
+    return has ? g_strdup_printf("%*.1f", MS_WIDTH, ms) : g_strdup_printf("%*s", MS_WIDTH, "-");
+}
+
+static char *optional_q850(gboolean has, guint cause)
+{
+    return has ? g_strdup_printf("%*u", Q850_WIDTH, cause) : g_strdup_printf("%*s", Q850_WIDTH, "-");
 }
 
 static void update_call_row(stat_tap_table *table, guint row, const sc_call *call)
@@ -149,7 +165,7 @@ static void update_call_row(stat_tap_table *table, guint row, const sc_call *cal
     set_string(table, row, COL_REASON, table_text(call->outcome_known && call->decisive_reason
                                                   ? call->decisive_reason : "-"));
     set_string(table, row, COL_DISPOSITION, g_strdup(sc_disposition_name(standing.outcome)));
-    set_string(table, row, COL_Q850, call->has_q850 ? g_strdup_printf("%u", call->q850_cause) : g_strdup("-"));
+    set_string(table, row, COL_Q850, optional_q850(call->has_q850, call->q850_cause));
     set_string(table, row, COL_PDD, optional_ms(call->has_pdd, call->pdd_ms));
     set_string(table, row, COL_SETUP, optional_ms(call->has_setup_time, call->setup_time_ms));
     set_uint(table, row, COL_ATTEMPTS, call->attempts);

@@ -1,6 +1,7 @@
 # Shared by scripts/gui-screenshots.sh and tests/gui/gui-test.sh: a private
-# X display and the unprivileged user Wireshark runs as. Source it; needs
-# $work (a scratch folder) and $home (the private HOME holding the plugin).
+# X display, the unprivileged user Wireshark runs as, the profile, the
+# filter buttons and file dialogs. Source it; needs $work (a scratch folder)
+# and $home (the private HOME holding the plugin).
 # SPDX-License-Identifier: GPL-2.0-or-later
 
 # Wireshark ignores personal plugin folders when the real user is root, so
@@ -25,4 +26,48 @@ gui_start_xvfb() {
   for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
   [ -s "$work/display" ] || return 1
   export DISPLAY=":$(head -n1 "$work/display")"
+}
+
+gui_lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+gui_top=$(dirname "$gui_lib_dir")
+
+# gui_install_profile: the repository's "SIP Response Insight" profile in
+# $home's personal profiles folder, as `cmake --install` puts it there.
+gui_install_profile() {
+  local dir="$home/.config/wireshark/profiles/SIP Response Insight"
+  mkdir -p "$dir"
+  cp "$gui_top"/profile/{preferences,colorfilters,dfilter_buttons,io_graphs} "$dir/"
+}
+
+# gui_generated_capture NAME CALLS CPS: a synthetic capture in $home
+# (bench/gen_pcap.py, deterministic); its summary goes to $work/NAME.json.
+gui_generated_capture() {
+  python3 "$gui_top/bench/gen_pcap.py" sip --calls "$2" --cps "$3" -o "$home/$1" > "$work/$1.json"
+}
+
+# gui_filter_buttons MAIN-WINDOW-ID: the centre x of each of the profile's
+# six filter buttons, left to right, read from a screenshot of the display
+# filter toolbar (its labels end the toolbar). The window sits at 0,0.
+gui_filter_buttons() {
+  local WIDTH HEIGHT X Y SCREEN WINDOW
+  eval "$(xdotool getwindowgeometry --shell "$1")"
+  xdotool mousemove 5 "$((HEIGHT - 5))"   # no hover highlight on a button
+  sleep 0.3
+  import -window root "$work/toolbar.png"
+  python3 "$gui_lib_dir/gui-pixels.py" buttons "$work/toolbar.png" 70 82 "$((WIDTH / 3))" "$WIDTH" 6
+}
+
+# gui_save_file_dialog PATH: types PATH into the file dialog that has just
+# opened (its file name field has the focus) and waits for the file.
+gui_save_file_dialog() {
+  local size=-1
+  sleep 1
+  xdotool type --delay 20 "$1"
+  xdotool key Return
+  for _ in $(seq 50); do
+    if [ -s "$1" ] && [ "$(stat -c %s "$1")" = "$size" ]; then return 0; fi
+    [ -f "$1" ] && size=$(stat -c %s "$1")
+    sleep 0.2
+  done
+  return 1
 }

@@ -8,6 +8,10 @@ scripts/gui-screenshots.sh and tests/gui/gui-test.sh.
       Text clusters in the rows Y0..Y1 between X0 and X1 (the toolbar's
       labels, separated by gaps wider than a space): prints the centre x of
       the last COUNT of them, the filter buttons, left to right.
+  gui-pixels.py find IMAGE X Y WIDTH HEIGHT #RRGGBB
+      Prints "x y" of the first pixel of that colour in the region, row by
+      row from the top (a packet list row of a colouring rule); exit 1 if
+      there is none.
   gui-pixels.py colours IMAGE X Y WIDTH HEIGHT #RRGGBB...
       Prints "#rrggbb COUNT" for each colour: pixels of exactly that colour
       in the region.
@@ -75,9 +79,21 @@ def colours(image, x, y, width, height, wanted):
     return 0
 
 
+def find(image, x, y, width, height, colour):
+    width, height, pixels = region(image, x, y, width, height)
+    want = bytes.fromhex(colour.lstrip("#"))
+    for i in range(0, len(pixels), 3):
+        if pixels[i:i + 3] == want:
+            print(x + (i // 3) % width, y + (i // 3) // width)
+            return 0
+    return 1
+
+
 def main(argv):
     if len(argv) == 8 and argv[1] == "buttons":
         return buttons(argv[2], *(int(a) for a in argv[3:8]))
+    if len(argv) == 8 and argv[1] == "find":
+        return find(argv[2], *(int(a) for a in argv[3:7]), argv[7])
     if len(argv) >= 8 and argv[1] == "colours":
         return colours(argv[2], *(int(a) for a in argv[3:7]), argv[7:])
     print(__doc__.split("\n\n")[1], file=sys.stderr)

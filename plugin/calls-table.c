@@ -14,6 +14,7 @@
 
 #include "compat.h"
 #include "sipcodes.h"
+#include "stats-sipcodes.h"
 #include "calls-table.h"
 
 
@@ -240,7 +241,7 @@ void register_sipcodes_calls_table(void)
     };
     static stat_tap_table_ui call_table_ui = {
         SC_STAT_GROUP_TELEPHONY,
-        "SIP Response Insight: Calls",
+        SC_MENU_ENTRY("Calls"),
         SIPCODES_TAP_NAME,
         "sipcodes,calls",
         call_table_init,

@@ -358,7 +358,7 @@ void register_sipcodes_stats(void)
 {
     /* Wireshark's GUI lists a plugin's stats tree only when it is registered
      * as a plugin tree; it appears under Statistics. */
-    stats_tree_register_plugin(SIPCODES_TAP_NAME, "sipcodes", "SIP Response Insight", 0,
+    stats_tree_register_plugin(SIPCODES_TAP_NAME, "sipcodes", SC_MENU_NAME, 0,
                                tree_packet, tree_init, tree_cleanup);
     register_sipcodes_calls_table();
 }

@@ -57,6 +57,17 @@ gui_filter_buttons() {
   python3 "$gui_lib_dir/gui-pixels.py" buttons "$work/toolbar.png" 70 82 "$((WIDTH / 3))" "$WIDTH" 6
 }
 
+# gui_follow_sip_call ABI: with a packet list row's context menu open,
+# Follow (its twelfth entry in 4.0, 4.4 and 4.6) > SIP Call. Wireshark 4.0
+# lists every follow type in that submenu, greyed when it does not apply,
+# SIP Call last (Up from the first enabled entry wraps round to it); 4.4 and
+# 4.6 list only the types that apply, SIP Call first.
+gui_follow_sip_call() {
+  xdotool key --delay 120 Down Down Down Down Down Down Down Down Down Down Down Down Right
+  [ "$1" != 4.0 ] || xdotool key --delay 120 Up
+  sleep 0.5
+}
+
 # gui_save_file_dialog PATH: types PATH into the file dialog that has just
 # opened (its file name field has the focus) and waits for the file.
 gui_save_file_dialog() {

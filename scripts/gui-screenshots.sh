@@ -350,9 +350,8 @@ sleep 2
 shot_window "$main" profile-packets.png
 
 # Right-click the first call that failed on the network side (the rule's
-# red), then Follow > SIP Call, the last entry of that submenu: the packet
-# list keeps that call, the Follow window shows its messages. (Up from the
-# submenu's first entry wraps round to its last.)
+# red), then Follow > SIP Call: the packet list keeps that call, the Follow
+# window shows its messages.
 import -window root "$work/packets.png"
 red=$(python3 "$gui_lib_dir/gui-pixels.py" find "$work/packets.png" 0 110 1300 500 '#b3261e') \
   || die "no red (failed on the network) call in the packet list"
@@ -361,8 +360,7 @@ xdotool mousemove --sync 400 $((red_y + 6)) click 1
 sleep 0.5
 xdotool click 3
 sleep 1
-# The packet list's context menu (4.0): Follow is its twelfth entry.
-key Down Down Down Down Down Down Down Down Down Down Down Down Right Up
+gui_follow_sip_call "$abi"
 sleep 0.8
 import -window root -crop 1100x760+0+0 +repage "$work/raw-follow-call.png"
 save "$work/raw-follow-call.png" follow-call.png

@@ -16,9 +16,12 @@
 #                 normal outcomes grey-blue, failures red and orange),
 #                 "failures" leaves no answered call, and the packet list
 #                 exported as CSV (File > Export Packet Dissections) has the
-#                 profile's columns and exactly the failures tshark finds.
+#                 profile's columns and exactly the failures tshark finds;
+#                 right-click a red row > Follow > SIP Call filters on that
+#                 row's call; the I/O graph draws the profile's two graphs.
 #
-# Needs wireshark-qt, xvfb and xdotool (and util-linux's setpriv as root):
+# Needs wireshark-qt, xvfb, xdotool, imagemagick and python3 (and
+# util-linux's setpriv as root):
 # when one is missing the test FAILS and says what to install.
 # SPDX-License-Identifier: GPL-2.0-or-later
 set -euo pipefail
@@ -29,7 +32,7 @@ test_name=$1 plugin=$2 abi=$3 capture=$4
 fail() { echo "FAIL ($test_name): $*" >&2; exit 1; }
 
 missing=()
-for tool in wireshark:wireshark-qt Xvfb:xvfb xdotool:xdotool; do
+for tool in wireshark:wireshark-qt Xvfb:xvfb xdotool:xdotool import:imagemagick identify:imagemagick python3:python3; do
   command -v "${tool%%:*}" >/dev/null 2>&1 || missing+=("${tool#*:}")
 done
 [ "$(id -u)" -ne 0 ] || command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
@@ -212,7 +215,42 @@ profile)
   [ "$got" -eq "$want" ] || fail "\"failures\" shows $got packets, tshark finds $want"
   grep -q '"503","Congestion","Congestion","later",' "$home/failures.csv" \
     || fail "no 503 row with its disposition, call outcome and retry advice"
-  echo "ok - profile: buttons found, colours by severity, \"failures\" shows the $want failures with the profile's columns"
+  # One action from a row to its call: right-click the first red row >
+  # Follow > SIP Call. Its window names the filter it applied: the Call-ID
+  # of that row's call.
+  import -window root "$work/packets.png"
+  red=$(python3 "$gui_lib_dir/gui-pixels.py" find "$work/packets.png" 0 110 1300 330 "$network") \
+    || fail "no red row to follow"
+  xdotool mousemove --sync 400 $((${red#* } + 6)) click 1
+  sleep 0.5
+  xdotool click 3
+  sleep 1
+  gui_follow_sip_call "$abi"
+  xdotool key Return
+  follow=$(wait_window 'Follow SIP Stream' 15) || fail "Follow > SIP Call opened no Follow SIP Stream window"
+  first_red=$(run_tshark -2 -r "$capture" -Y 'sipcodes.expert.call_failed_error && sipcodes.class >= 4' \
+                -T fields -e sip.Call-ID | head -n1)
+  case "$(xdotool getwindowname "$follow")" in
+    *"(sip.Call-ID == \"$first_red\")"*) ;;
+    *) fail "Follow SIP Stream is not on the red row's call $first_red: $(xdotool getwindowname "$follow")" ;;
+  esac
+  xdotool windowfocus --sync "$follow" key Escape
+  sleep 1
+  # Statistics > I/O Graphs: the profile's two graphs, in their colours
+  # (the swatches of its table, the lines of its plot).
+  xdotool windowfocus --sync "$main"
+  xdotool mousemove --sync 640 800 click 1
+  xdotool key --delay 150 alt+s i
+  iog=$(wait_window '· I/O Graphs · ' 15) || fail "Statistics > I/O Graphs did not open"
+  sleep 3
+  import -window "$iog" "$work/iog.png"
+  read -r n_answered_graph n_failed_graph <<< "$(python3 "$gui_lib_dir/gui-pixels.py" colours "$work/iog.png" \
+    0 0 "$(identify -format %w "$work/iog.png")" "$(identify -format %h "$work/iog.png")" '#2e7d32' '#c62828' \
+    | awk '{ print $2 }' | tr '\n' ' ')"
+  [ "$n_answered_graph" -gt 0 ] && [ "$n_failed_graph" -gt 0 ] \
+    || fail "the I/O graph lacks the profile's graphs (green $n_answered_graph, red $n_failed_graph pixels)"
+  echo "ok - profile: buttons found, colours by severity, \"failures\" shows the $want failures with the" \
+       "profile's columns, Follow > SIP Call reaches the red call, the I/O graph has both graphs"
   ;;
 *)
   echo "unknown test $test_name" >&2; exit 2 ;;

@@ -99,15 +99,14 @@ gui.geometry_main_maximized: FALSE
 privs.warn_if_elevated: FALSE
 privs.warn_if_no_npf: FALSE
 EOF
-cat > "$config/recent" <<'EOF'
-gui.toolbar_show: TRUE
-gui.filter_toolbar_show: TRUE
-gui.packet_list_show: TRUE
-gui.tree_view_show: TRUE
-gui.byte_view_show: FALSE
-gui.statusbar_show: TRUE
-gui.geometry_main_upper_pane: 110
-EOF
+# window_layout UPPER-PANE: a "recent" file: toolbars, packet list and
+# details, no packet bytes, the packet list UPPER-PANE pixels high.
+window_layout() {
+  printf '%s\n' gui.toolbar_show:\ TRUE gui.filter_toolbar_show:\ TRUE gui.packet_list_show:\ TRUE \
+    gui.tree_view_show:\ TRUE gui.byte_view_show:\ FALSE gui.statusbar_show:\ TRUE \
+    "gui.geometry_main_upper_pane: $1"
+}
+window_layout 110 > "$config/recent"
 cat > "$config/preferences" <<'EOF'
 gui.update.enabled: FALSE
 EOF
@@ -125,16 +124,8 @@ mergecap -w "$home/all-samples.pcapng" "${captures[@]}"
 gui_generated_capture calls.pcap 500 1 || die "bench/gen_pcap.py failed"
 gui_install_profile
 # The profile's own window layout (Wireshark keeps one per profile): a tall
-# packet list, no packet bytes.
-cat > "$config/profiles/SIP Response Insight/recent" <<'EOF'
-gui.toolbar_show: TRUE
-gui.filter_toolbar_show: TRUE
-gui.packet_list_show: TRUE
-gui.tree_view_show: TRUE
-gui.byte_view_show: FALSE
-gui.statusbar_show: TRUE
-gui.geometry_main_upper_pane: 560
-EOF
+# packet list.
+window_layout 560 > "$config/profiles/SIP Response Insight/recent"
 gui_prepare_user
 
 # ---- the X display ------------------------------------------------------

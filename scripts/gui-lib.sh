@@ -18,14 +18,31 @@ gui_prepare_user() {
 
 # gui_start_xvfb WIDTHxHEIGHT: starts Xvfb on a free display, exports
 # DISPLAY and sets xvfb_pid; returns 1 with the log in $work/xvfb.log.
+# Xvfb servers started at the same moment (ctest runs GUI tests in
+# parallel) can pick the same display, and the loser exits: the display is
+# taken only once it answers, with a new server otherwise.
 gui_start_xvfb() {
-  exec 3> "$work/display"
-  Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp > "$work/xvfb.log" 2>&1 &
-  xvfb_pid=$!
-  exec 3>&-
-  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
-  [ -s "$work/display" ] || return 1
-  export DISPLAY=":$(head -n1 "$work/display")"
+  local attempt
+  for attempt in 1 2 3; do
+    rm -f "$work/display"
+    exec 3> "$work/display"
+    Xvfb -displayfd 3 -screen 0 "$1x24" -nolisten tcp > "$work/xvfb.log" 2>&1 &
+    xvfb_pid=$!
+    exec 3>&-
+    for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.1; done
+    if [ -s "$work/display" ]; then
+      export DISPLAY=":$(head -n1 "$work/display")"
+      sleep 0.5
+      if kill -0 "$xvfb_pid" 2>/dev/null && xdotool getdisplaygeometry >/dev/null 2>&1; then
+        return 0
+      fi
+    fi
+    kill "$xvfb_pid" 2>/dev/null || true
+    wait "$xvfb_pid" 2>/dev/null || true
+    echo "gui-lib: Xvfb attempt $attempt did not answer on ${DISPLAY:-no display}" >> "$work/xvfb.log"
+    sleep "$attempt"
+  done
+  return 1
 }
 
 gui_lib_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)

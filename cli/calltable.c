@@ -2,14 +2,15 @@
  *
  *   SIP Response Insight: Calls:
  *   Filter for statistics: ...
- *   Call-ID |First frame |... |Attempts |
+ *   First frame |Call-ID |... |Attempts |
  *   SIP calls
  *   value |value |... |value |
  *   =====...
  *
  * Every cell is printed as "%s |"; the plugin replaces '|' inside values, so
  * splitting on '|' is exact. The header is compared in full: a plugin with
- * other columns must fail loudly, not fill the wrong fields.
+ * other columns must fail loudly, not fill the wrong fields. Numbers that
+ * may be absent come right-aligned (the GUI sorts them as text).
  *
  * SPDX-License-Identifier: GPL-2.0-or-later
  */
@@ -21,11 +22,11 @@
 
 #define TABLE_TITLE  "SIP Response Insight: Calls:"
 #define TABLE_NAME   "SIP calls"
-#define TABLE_HEADER "Call-ID |First frame |Start time (UTC) |From |To |Peer |Code |Reason " \
+#define TABLE_HEADER "First frame |Call-ID |Start time (UTC) |From |To |Peer |Code |Reason " \
                      "|Disposition |Q.850 |PDD (ms) |Setup (ms) |Attempts |Duration (s) |Ended by " \
                      "|End reason |"
 
-enum { C_CALL_ID, C_FRAME, C_START, C_FROM, C_TO, C_PEER, C_CODE, C_REASON, C_DISPOSITION,
+enum { C_FRAME, C_CALL_ID, C_START, C_FROM, C_TO, C_PEER, C_CODE, C_REASON, C_DISPOSITION,
        C_Q850, C_PDD, C_SETUP, C_ATTEMPTS, C_DURATION, C_ENDED_BY, C_END_REASON, C_COUNT };
 
 void sc_call_row_free(gpointer data)
@@ -86,11 +87,15 @@ static gboolean parse_optional_number(const char *text, double *out)
     return ok;
 }
 
-/* A cell is "value " followed by the '|' the split removed. */
+/* A cell is "value " followed by the '|' the split removed; a number that
+ * may be absent is padded on the left. No value starts with a space. */
 static char *cell(const char *raw)
 {
-    gsize len = strlen(raw);
+    gsize len;
 
+    while (*raw == ' ')
+        raw++;
+    len = strlen(raw);
     if (len > 0 && raw[len - 1] == ' ')
         len--;
     return g_strndup(raw, len);

@@ -132,3 +132,7 @@ add_test(NAME packaging/deb
   COMMAND ${PROJECT_SOURCE_DIR}/packaging/test-deb.sh ${SIPCODES_WIRESHARK_ABI})
 set_tests_properties(packaging/deb PROPERTIES
   LABELS packaging TIMEOUT 600 RESOURCE_LOCK sipcodes-packaging)
+# Where a personal and a global configuration install the profile.
+add_test(NAME packaging/profile-folder
+  COMMAND ${PROJECT_SOURCE_DIR}/packaging/test-profile-folder.sh)
+set_tests_properties(packaging/profile-folder PROPERTIES LABELS packaging TIMEOUT 300)

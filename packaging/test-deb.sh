@@ -47,13 +47,16 @@ for clause in "$owner (>= $major.$minor)" "$owner (<< $major.$((minor + 1)))"; d
   esac
 done
 
-contents=$(dpkg-deb -c "$deb" | awk '{print $NF}')
+# File names, one a line (the profile's folder name has spaces in it).
+contents=$(dpkg-deb --fsys-tarfile "$deb" | tar -t | sed 's|/$||')
+profile="./usr/share/wireshark/profiles/SIP Response Insight"
 for path in "./usr/lib/$multiarch/wireshark/plugins/$abi/epan/sipcodes.so" \
             ./usr/bin/sipcodes ./usr/share/man/man1/sipcodes.1 \
-            ./usr/share/doc/sipcodes/copyright ./usr/share/doc/sipcodes/user-guide.md; do
-  grep -qx -- "$path" <<< "$contents" || fail "$path is not in the package:"$'\n'"$contents"
+            ./usr/share/doc/sipcodes/copyright ./usr/share/doc/sipcodes/user-guide.md \
+            "$profile/preferences" "$profile/colorfilters" "$profile/dfilter_buttons" "$profile/io_graphs"; do
+  grep -qxF -- "$path" <<< "$contents" || fail "$path is not in the package:"$'\n'"$contents"
 done
-if grep -Ev '^\./usr/(bin|lib|share)/' <<< "$contents" | grep -v '^\./\(usr/\)\{0,1\}$' | grep -q .; then
+if grep -Ev '^\./usr/(bin|lib|share)(/|$)' <<< "$contents" | grep -v '^\.\(/usr\)\{0,1\}$' | grep -q .; then
   fail "files outside /usr/bin, /usr/lib, /usr/share:"$'\n'"$contents"
 fi
 
@@ -63,5 +66,33 @@ so="$work/root/usr/lib/$multiarch/wireshark/plugins/$abi/epan/sipcodes.so"
 nm -D --defined-only "$so" | grep -q ' plugin_register$' || fail "sipcodes.so exports no plugin_register"
 nm -D --defined-only "$so" | grep -q ' plugin_want_major$' || fail "sipcodes.so exports no plugin_want_major"
 "$work/root/usr/bin/sipcodes" --version > /dev/null || fail "the packaged sipcodes --version failed"
+# The packaged profile is the repository's, byte for byte.
+for file in preferences colorfilters dfilter_buttons io_graphs; do
+  cmp -s "$top/profile/$file" "$work/root/${profile#./}/$file" \
+    || fail "the packaged profile's $file differs from profile/$file"
+done
+
+# Install and uninstall the same build into a scratch root: uninstall leaves
+# no file behind, and takes the profile folder with it even after Wireshark
+# wrote its "recent" file there; a file of the user's own keeps the folder.
+stage=$work/stage
+installed_profile="$stage/usr/share/wireshark/profiles/SIP Response Insight"
+DESTDIR=$stage cmake --install "$work/build" > "$work/install.log" 2>&1 \
+  || fail "cmake --install failed: $(tail -n 20 "$work/install.log")"
+[ -f "$installed_profile/colorfilters" ] || fail "cmake --install put no profile in $installed_profile"
+echo "gui.geometry_main_width: 1280" > "$installed_profile/recent"
+DESTDIR=$stage cmake --build "$work/build" --target uninstall > "$work/uninstall.log" 2>&1 \
+  || fail "uninstall failed: $(tail -n 20 "$work/uninstall.log")"
+left=$(find "$stage" -type f)
+[ -z "$left" ] || fail "uninstall left files behind: $left"
+[ ! -e "$installed_profile" ] || fail "uninstall left the profile folder $installed_profile"
+DESTDIR=$stage cmake --install "$work/build" > "$work/install.log" 2>&1 || fail "second cmake --install failed"
+echo "my own rules" > "$installed_profile/my-notes"
+DESTDIR=$stage cmake --build "$work/build" --target uninstall > "$work/uninstall.log" 2>&1 \
+  || fail "second uninstall failed: $(tail -n 20 "$work/uninstall.log")"
+[ "$(find "$stage" -type f)" = "$installed_profile/my-notes" ] \
+  || fail "uninstall must remove its own files and keep the user's: $(find "$stage" -type f)"
+grep -q "Keeping .*SIP Response Insight: it holds files sipcodes did not install" "$work/uninstall.log" \
+  || fail "uninstall did not say why it kept the profile folder: $(cat "$work/uninstall.log")"
 
 echo "ok - $(basename "$deb"): Depends $depends"

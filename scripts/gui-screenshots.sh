@@ -5,10 +5,18 @@
 #   packet-details.png   the sipcodes subtree of a 503, opened
 #   about-plugins.png    Help > About Wireshark > Plugins lists sipcodes.so
 #   telephony-menu.png   Telephony > SIP Response Insight: Calls
-#   calls-table.png      the per-call table it opens
 #   statistics-menu.png  Statistics > SIP Response Insight
 #   stats-tree.png       the stats tree it opens
 #   expert-info.png      Analyze > Expert Information
+#   calls-table.png      the per-call table of a generated 500-call capture,
+#                        as it opens: in time order
+#   profile-packets.png  the "SIP Response Insight" profile on that capture:
+#                        its columns, its filter buttons, "decided the call"
+#                        clicked, the deciding responses coloured by severity
+#   follow-call.png      right-click a failed call > Follow > SIP Call
+#   call-packets.png     what that one action leaves: the call's packets
+#   io-graph.png         Statistics > I/O Graphs: answered against failed
+#                        calls per 10 s
 #
 # The menus and dialogs are driven with xdotool key presses and a few clicks
 # at positions inside windows this script places and sizes itself, for the
@@ -91,15 +99,14 @@ gui.geometry_main_maximized: FALSE
 privs.warn_if_elevated: FALSE
 privs.warn_if_no_npf: FALSE
 EOF
-cat > "$config/recent" <<'EOF'
-gui.toolbar_show: TRUE
-gui.filter_toolbar_show: TRUE
-gui.packet_list_show: TRUE
-gui.tree_view_show: TRUE
-gui.byte_view_show: FALSE
-gui.statusbar_show: TRUE
-gui.geometry_main_upper_pane: 110
-EOF
+# window_layout UPPER-PANE: a "recent" file: toolbars, packet list and
+# details, no packet bytes, the packet list UPPER-PANE pixels high.
+window_layout() {
+  printf '%s\n' gui.toolbar_show:\ TRUE gui.filter_toolbar_show:\ TRUE gui.packet_list_show:\ TRUE \
+    gui.tree_view_show:\ TRUE gui.byte_view_show:\ FALSE gui.statusbar_show:\ TRUE \
+    "gui.geometry_main_upper_pane: $1"
+}
+window_layout 110 > "$config/recent"
 cat > "$config/preferences" <<'EOF'
 gui.update.enabled: FALSE
 EOF
@@ -113,6 +120,12 @@ done
 mergecap -w "$home/all-samples.pcapng" "${captures[@]}"
 # shellcheck source=scripts/gui-lib.sh
 . "$(dirname "$0")/gui-lib.sh"
+# A few hundred calls: 500 at one a second (bench/gen_pcap.py, seed 1).
+gui_generated_capture calls.pcap 500 1 || die "bench/gen_pcap.py failed"
+gui_install_profile
+# The profile's own window layout (Wireshark keeps one per profile): a tall
+# packet list.
+window_layout 560 > "$config/profiles/SIP Response Insight/recent"
 gui_prepare_user
 
 # ---- the X display ------------------------------------------------------
@@ -231,7 +244,7 @@ focus "$about"
 key Escape
 stop_wireshark
 
-# ---- 3. all bundled calls: menus, the per-call table, the tree, expert ---
+# ---- 3. all bundled calls: menus, the tree, expert ------------------------
 start_wireshark -r "$home/all-samples.pcapng"
 main=$(need_window '^all-samples\.pcapng$')
 sleep 3
@@ -246,10 +259,6 @@ sleep 0.5
 shot_menu "$main" telephony-menu.png
 key Return
 calls=$(need_window 'SIP Response Insight: Calls · ')
-xdotool windowmove --sync "$calls" 20 60
-xdotool windowsize --sync "$calls" 1660 540
-sleep 1.5
-shot_window "$calls" calls-table.png
 focus "$calls"
 key Escape
 gone_window 'SIP Response Insight: Calls · '
@@ -305,6 +314,73 @@ key Home
 sleep 0.5
 shot_window "$expert" expert-info.png
 focus "$expert"
+key Escape
+stop_wireshark
+
+# ---- 4. the per-call table of 500 calls, as it opens ----------------------
+start_wireshark -r "$home/calls.pcap" -z sipcodes,calls
+need_window '^calls\.pcap$' >/dev/null
+calls=$(need_window 'SIP Response Insight: Calls · ')
+xdotool windowmove --sync "$calls" 20 60
+xdotool windowsize --sync "$calls" 1780 540
+sleep 1.5
+shot_window "$calls" calls-table.png
+stop_wireshark
+
+# ---- 5. the "SIP Response Insight" profile on the 500 calls --------------
+start_wireshark -C "SIP Response Insight" -r "$home/calls.pcap"
+main=$(need_window '^calls\.pcap$')
+xdotool windowsize --sync "$main" 1400 760
+sleep 3
+# "decided the call", the second of the six filter buttons: one row per
+# call, coloured by the profile's rules.
+buttons=$(gui_filter_buttons "$main") || die "the profile's filter buttons are not in the toolbar"
+read -r -a button_x <<< "$buttons"
+click "${button_x[1]}" 76
+sleep 2
+shot_window "$main" profile-packets.png
+
+# Right-click the first call that failed on the network side (the rule's
+# red), then Follow > SIP Call: the packet list keeps that call, the Follow
+# window shows its messages.
+import -window root "$work/packets.png"
+red=$(python3 "$gui_lib_dir/gui-pixels.py" find "$work/packets.png" 0 110 1300 500 '#b3261e') \
+  || die "no red (failed on the network) call in the packet list"
+red_y=${red#* }
+xdotool mousemove --sync 400 $((red_y + 6)) click 1
+sleep 0.5
+xdotool click 3
+sleep 1
+gui_follow_sip_call "$abi"
+sleep 0.8
+import -window root -crop 1100x760+0+0 +repage "$work/raw-follow-call.png"
+save "$work/raw-follow-call.png" follow-call.png
+key Return
+follow=$(need_window 'Follow SIP Stream')
+focus "$follow"
+key Escape                                  # Close: the filter stays
+gone_window 'Follow SIP Stream'
+focus "$main"
+sleep 1
+shot_window "$main" call-packets.png 1400x330+0+0
+
+# Statistics > I/O Graphs (its I, underlined): the profile's two graphs;
+# the interval set to 10 s (three entries below 1 s). The display filter is
+# cleared first: the dialog would add a graph for it.
+click 300 76
+key ctrl+a BackSpace Return
+sleep 2
+click 640 700
+key alt+s i
+iog=$(need_window '· I/O Graphs · ')
+xdotool windowmove --sync "$iog" 20 60
+xdotool windowsize --sync "$iog" 1200 800
+sleep 2
+click $((20 + 513)) $((60 + 744))            # the Interval list
+key Down Down Down Return
+sleep 2
+shot_window "$iog" io-graph.png 1200x760+0+0
+focus "$iog"
 key Escape
 stop_wireshark
 

@@ -6,12 +6,16 @@
 # For each suite a minimal Debian root is made with debootstrap from the
 # mirror this machine's apt already uses, and cached outside the repository;
 # a copy of the work tree is built inside it with chroot, warnings counted,
-# and `ctest -L "unit|integration"` run there. Needs root (debootstrap, mount,
-# chroot) and, the first time and on refresh, the Debian mirror.
+# and `ctest -L "unit|integration"` run there (with --gui, "|gui" too).
+# Needs root (debootstrap, mount, chroot) and, the first time and on
+# refresh, the Debian mirror.
 #
-# Usage: scripts/version-matrix.sh [--suites "trixie sid"] [--refresh]
+# Usage: scripts/version-matrix.sh [--suites "trixie sid"] [--refresh] [--gui]
 #   --suites LIST   Debian suites to test (default: "trixie sid")
 #   --refresh       make the build roots anew even if the cached ones are fresh
+#   --gui           also run the GUI tests (ctest -L gui) in that suite's real
+#                   Wireshark under Xvfb: installs wireshark, xvfb, xdotool and
+#                   imagemagick into the root first (about 270 packages, once)
 # Environment:
 #   SIPCODES_MATRIX_CACHE     where roots are kept (default /var/cache/sipcodes-matrix)
 #   SIPCODES_MATRIX_MAX_AGE   days after which a root is made anew (default 7)
@@ -25,6 +29,7 @@ set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 suites="trixie sid"
 refresh=0
+gui=0
 cache="${SIPCODES_MATRIX_CACHE:-/var/cache/sipcodes-matrix}"
 max_age="${SIPCODES_MATRIX_MAX_AGE:-7}"
 # What a build root holds besides minbase: the build tools, Wireshark, and
@@ -33,6 +38,9 @@ max_age="${SIPCODES_MATRIX_MAX_AGE:-7}"
 # because debootstrap's own resolver ignores virtual packages (sid's
 # libfalcosecurity depends on one) and to preseed tshark's debconf question.
 root_packages="tshark wireshark-dev libglib2.0-dev cmake gcc libc6-dev make pkg-config python3 util-linux"
+# What the GUI tests need besides (--gui): that suite's Wireshark (Qt) and
+# the tools tests/gui/gui-test.sh drives it with.
+gui_packages="wireshark xvfb xdotool imagemagick"
 chroot_path="/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"
 stamp_name=".sipcodes-matrix-root"
 
@@ -44,6 +52,7 @@ while [ $# -gt 0 ]; do
     --suites) [ $# -ge 2 ] || { usage >&2; exit 2; }; suites="$2"; shift 2 ;;
     --suites=*) suites="${1#--suites=}"; shift ;;
     --refresh) refresh=1; shift ;;
+    --gui) gui=1; shift ;;
     -h|--help) usage; exit 0 ;;
     *) say "unknown argument: $1"; usage >&2; exit 2 ;;
   esac
@@ -251,6 +260,21 @@ run_suite() {
   rm -rf --one-file-system "$root$scratch"
   copy_tree "$root$scratch/src"
 
+  local labels="unit|integration"
+  if [ "$gui" -eq 1 ]; then
+    labels="unit|integration|gui"
+    if ! in_root dpkg-query -W $gui_packages >/dev/null 2>&1; then
+      say "$suite: installing the GUI test packages ($gui_packages)"
+      # shellcheck disable=SC2086
+      if ! in_root apt-get install -y -q --no-install-recommends $gui_packages \
+             >"$logs/$suite-gui-install.log" 2>&1; then
+        result_build[$suite]="FAIL: could not install $gui_packages (log $logs/$suite-gui-install.log)"
+        cleanup
+        return 1
+      fi
+    fi
+  fi
+
   local ws_version gcc_version
   ws_version="$(in_root dpkg-query -W -f='${Version}' tshark 2>/dev/null || echo unknown)"
   gcc_version="$(in_root gcc -dumpfullversion 2>/dev/null || echo unknown)"
@@ -280,7 +304,7 @@ run_suite() {
     result_build[$suite]="ok, no warnings"
   fi
 
-  if in_root ctest --test-dir "$scratch/build" -L 'unit|integration' --no-tests=error --output-on-failure \
+  if in_root ctest --test-dir "$scratch/build" -L "$labels" --no-tests=error --output-on-failure \
        --parallel "$jobs" >"$test_log" 2>&1; then
     :
   else

@@ -18,6 +18,7 @@ SAMPLES = os.environ.get("SIPCODES_SAMPLES", "")
 TSHARK = os.environ.get("SIPCODES_TSHARK", "tshark")
 ABI = os.environ.get("SIPCODES_WIRESHARK_ABI", "")
 NOBODY = 65534
+REPOSITORY = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 # tshark prints FT_BOOLEAN fields as "1"/"0" in 4.0 and "True"/"False" in 4.4
 # and 4.6 (-T json -e, -T fields): tests compare the 4.0 form.
 BOOLEAN_TEXT = {"True": "1", "False": "0"}
@@ -109,6 +110,22 @@ class TsharkHome:
 
     def cleanup(self):
         shutil.rmtree(self.path, ignore_errors=True)
+
+
+def generated_calls(home, calls, cps, seed=1):
+    """A synthetic capture of CALLS calls (bench/gen_pcap.py, deterministic)
+    in HOME, and the generator's summary (planned outcomes)."""
+    name = f"generated-{calls}-{cps}-{seed}.pcap"
+    folder = tempfile.mkdtemp(prefix="sipcodes-gen-")
+    try:
+        result = subprocess.run([sys.executable, os.path.join(REPOSITORY, "bench", "gen_pcap.py"), "sip",
+                                 "--calls", str(calls), "--cps", str(cps), "--seed", str(seed),
+                                 "-o", os.path.join(folder, name)],
+                                capture_output=True, text=True, timeout=300)
+        check(result.returncode == 0, f"gen_pcap.py failed: {result.stderr}")
+        return home.capture(name, folder), json.loads(result.stdout)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def frames(home, capture, fields, extra_args=()):

@@ -7,7 +7,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from harness import check, check_equal, frames, run_tests  # noqa: E402
+from harness import check, check_equal, frames, generated_calls, run_tests  # noqa: E402
 
 CALL_FIELDS = ["sipcodes.code", "sipcodes.call.outcome", "sipcodes.call.decisive",
                "sipcodes.call.superseded", "sipcodes.call.attempts", "sipcodes.call.pdd",
@@ -89,7 +89,7 @@ def call_table(home, capture, two_pass, extra=()):
     if two_pass:
         args.insert(0, "-2")
     lines = home.run(args).stdout.splitlines()
-    header = next(l for l in lines if l.startswith("Call-ID |"))
+    header = next(l for l in lines if l.startswith("First frame |"))
     columns = [c.strip() for c in header.split(" |")[:-1]]
     start = lines.index("SIP calls") + 1
     rows = []
@@ -256,9 +256,52 @@ def test_table_is_greppable_by_call_id(home):
     table = frames(home, "busy-486.pcapng", ["sip.Call-ID"])
     call_id = next(f["sip.Call-ID"][0] for f in table.values() if f["sip.Call-ID"])
     output = home.run(["-2", "-r", home.capture("busy-486.pcapng"), "-q", "-z", "sipcodes,calls"]).stdout
-    lines = [l for l in output.splitlines() if l.startswith(call_id + " |")]
-    check_equal(len(lines), 1, "one line starts with the Call-ID")
+    lines = [l for l in output.splitlines() if f" |{call_id} |" in l]
+    check_equal(len(lines), 1, "one line holds the Call-ID as a cell")
+    check(re.match(r"^ *\d+ \|", lines[0]), f"the line starts with the first frame: {lines[0]}")
     check(" |486 |Busy Here |Busy |" in lines[0], f"the line carries code, reason, disposition: {lines[0]}")
+
+
+def test_table_in_time_order_first_frame_first(home):
+    """The GUI opens the table sorted by its first column (as a number when
+    the column is one): First frame, so calls come in the order they began.
+    tshark prints the rows in that order too."""
+    capture, summary = generated_calls(home, 120, 4)
+    rows = call_table(home, capture, True, extra=["-n"])
+    check_equal(len(rows), summary["calls"], "one row per generated call")
+    check_equal(list(rows[0])[0], "First frame", "first column")
+    first_frames = [int(r["First frame"]) for r in rows]
+    check_equal(first_frames, sorted(set(first_frames)), "rows in first-frame order, one per frame")
+    starts = [r["Start time (UTC)"] for r in rows]
+    check_equal(starts, sorted(starts), "start times in the same order")
+
+
+def gui_sorted(texts):
+    """How the GUI's table sorts a text column: byte by byte (g_strcmp0)."""
+    return sorted(texts, key=lambda t: t.encode())
+
+
+def test_optional_numbers_sort_as_numbers_in_the_gui(home):
+    """PDD, setup time and Q.850 are text (they may be "-"); the GUI sorts
+    text as text, so the plugin right-aligns them in a fixed width. Sorted as
+    the GUI sorts them they come in numeric order, absent ones first."""
+    capture, _ = generated_calls(home, 120, 4)
+    args = ["-2", "-n", "-r", capture, "-q", "-z", "sipcodes,calls"]
+    lines = home.run(args).stdout.splitlines()
+    header = next(l for l in lines if l.startswith("First frame |"))
+    names = [c.strip() for c in header.split(" |")[:-1]]
+    start = lines.index("SIP calls") + 1
+    cells = [line.split(" |")[:-1] for line in lines[start:] if not line.startswith("=====")]
+    cells = [c for c in cells if len(c) == len(names)]
+    for column in ("PDD (ms)", "Setup (ms)", "Q.850"):
+        texts = [c[names.index(column)] for c in cells]
+        check_equal(len({len(t) for t in texts}), 1, f"{column}: one width for every cell")
+        numeric = sorted(texts, key=lambda t: -1.0 if t.strip() == "-" else float(t))
+        check_equal(gui_sorted(texts), numeric, f"{column}: text order is numeric order")
+        check(any(t.strip() == "-" for t in texts) or column != "PDD (ms)",
+              f"{column}: some calls have none (busy without ringing, no final response)")
+        check(len({t for t in texts if t.strip() != "-"}) > 3 or column == "Q.850",
+              f"{column}: several distinct values to order")
 
 
 def test_table_filter_argument(home):

@@ -148,7 +148,8 @@ def plugin_tables(home, capture):
     for line in lines[start + 4:]:
         if line.startswith("====="):
             break
-        cells = [c[:-1] if c.endswith(" ") else c for c in line.split("|")[:-1]]
+        # "value |", numbers that may be absent right-aligned
+        cells = [(c[:-1] if c.endswith(" ") else c).lstrip(" ") for c in line.split("|")[:-1]]
         row = dict(zip(names, cells))
         rows[row["Call-ID"]] = row
     return rows, result.stdout

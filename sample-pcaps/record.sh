@@ -570,6 +570,39 @@ rec_two_407s_then_answered() {
     finish "INVITE 100 INVITE 407 ACK 407 ACK INVITE 100 INVITE 100 180 180 200 200 ACK ACK BYE BYE 200 200"
 }
 
+rec_fork_487_before_200() {
+    # As fork-two-branches, but the losing branch's 487 comes first; the
+    # caller ACKs it (first final response of its client transaction).
+    begin fork-487-before-200 udp 33
+    uas uas-invite.xml -set ringing 1 -set fork 1 -set earlyloss 1 -set final 200
+    uac uac-invite.xml -set earlyloss 1
+    finish "INVITE 180 180 487 ACK 200 ACK BYE 200"
+}
+
+rec_bye_with_reason_callee_hangs_up() {
+    begin bye-with-reason-callee-hangs-up udp 39
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 200 -set hangup 2000 \
+        -set byereason 'Q.850;cause=16;text="Normal call clearing"'
+    uac uac-invite.xml -set calleebye 1
+    finish "INVITE 100 180 200 ACK BYE 200"
+}
+
+rec_cancel_answered_elsewhere() {
+    # A ring group member: another phone took the call (RFC 3326).
+    begin cancel-answered-elsewhere udp 40
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 487
+    uac uac-invite.xml -set cancel 1 \
+        -set cancelreason 'SIP;cause=200;text="Call completed elsewhere"'
+    finish "INVITE 100 180 CANCEL 200 487 ACK"
+}
+
+rec_cancel_with_q850_reason() {
+    begin cancel-with-q850-reason udp 41
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 487
+    uac uac-invite.xml -set cancel 1 -set cancelreason 'Q.850;cause=16'
+    finish "INVITE 100 180 CANCEL 200 487 ACK"
+}
+
 ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      cancelled-487 service-unavailable-503 auth-407-then-200 declined-603
      vendor-phrase-603 tcp-multi-message redirect-302-then-200
@@ -581,7 +614,9 @@ ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      asterisk-607-cause-21 freeswitch-403-cause-52
      phrase-500-internal-server-error refer-202-accepted
      proxy-failover-503-then-486 proxy-downstream-only
-     proxy-failover-503-then-200 two-407s-then-answered)
+     proxy-failover-503-then-200 two-407s-then-answered fork-487-before-200
+     bye-with-reason-callee-hangs-up cancel-answered-elsewhere
+     cancel-with-q850-reason)
 
 if [ "${1:-}" = --list ]; then
     printf '%s\n' "${ALL[@]}"

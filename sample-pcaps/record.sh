@@ -579,6 +579,16 @@ rec_fork_487_before_200() {
     finish "INVITE 180 180 487 ACK 200 ACK BYE 200"
 }
 
+rec_icmp_port_unreachable() {
+    # Nothing listens on 5137: the kernel answers each INVITE (and each
+    # retransmission, T1 = 500 ms doubling) with ICMP port unreachable.
+    # SIPp does not read ICMP errors (no IP_RECVERR): it keeps retransmitting
+    # until uac-invite.xml gives up quietly, 4 s after the INVITE.
+    begin icmp-port-unreachable udp 37 icmp
+    uac uac-invite.xml
+    finish "INVITE ICMP(INVITE) INVITE ICMP(INVITE) INVITE ICMP(INVITE) INVITE ICMP(INVITE)"
+}
+
 rec_bye_with_reason_callee_hangs_up() {
     begin bye-with-reason-callee-hangs-up udp 39
     uas uas-invite.xml -set trying 1 -set ringing 1 -set final 200 -set hangup 2000 \
@@ -603,6 +613,24 @@ rec_cancel_with_q850_reason() {
     finish "INVITE 100 180 CANCEL 200 487 ACK"
 }
 
+rec_no_final_response() {
+    # The callee listens but never answers; the caller retransmits (Timer A)
+    # until 31.5 s and gives up at 32.5 s, past Timer B (32 s). At ~34 s an
+    # OPTIONS from the same caller port to 5192 (answered 200, Call-ID
+    # no-final-response-2@127.0.0.1) shows the capture went on after Timer B.
+    # Longer limits for this capture only.
+    local sipp_timeout=$SIPP_TIMEOUT capture_limit=$CAPTURE_LIMIT
+    SIPP_TIMEOUT=45 CAPTURE_LIMIT=50
+    begin no-final-response udp 42
+    alt uas-options.xml
+    uas uas-silent.xml -set silence 33000
+    uac uac-invite-timer-b.xml -max_invite_retrans 6
+    sleep 1.5
+    uac_at "$ALT_PORT" "$NAME-2@%s" uac-options.xml
+    finish "INVITE INVITE INVITE INVITE INVITE INVITE INVITE OPTIONS 200"
+    SIPP_TIMEOUT=$sipp_timeout CAPTURE_LIMIT=$capture_limit
+}
+
 ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      cancelled-487 service-unavailable-503 auth-407-then-200 declined-603
      vendor-phrase-603 tcp-multi-message redirect-302-then-200
@@ -615,8 +643,8 @@ ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      phrase-500-internal-server-error refer-202-accepted
      proxy-failover-503-then-486 proxy-downstream-only
      proxy-failover-503-then-200 two-407s-then-answered fork-487-before-200
-     bye-with-reason-callee-hangs-up cancel-answered-elsewhere
-     cancel-with-q850-reason)
+     icmp-port-unreachable bye-with-reason-callee-hangs-up
+     cancel-answered-elsewhere cancel-with-q850-reason no-final-response)
 
 if [ "${1:-}" = --list ]; then
     printf '%s\n' "${ALL[@]}"

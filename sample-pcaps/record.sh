@@ -535,13 +535,20 @@ rec_proxy_downstream_only() {
     # Derived, not recorded: proxy-failover-503-then-486.pcapng without the
     # caller's own transaction (only what passed between the proxy, 5130, and
     # the carriers, 5180 and 5230), as if captured on the carrier side. The
-    # proxy's choice must be inferred (RFC 3261 16.7).
+    # proxy's choice must be inferred (RFC 3261 16.7). The Call-ID becomes
+    # proxy-downstream-only-1@127.0.0.1 (rename-call-id.py), so that no two
+    # sample files hold the same call.
     local src=$HERE/proxy-failover-503-then-486.pcapng
     NAME=proxy-downstream-only TMPCAP=$WORK/proxy-downstream-only.pcapng
     command -v tshark >/dev/null 2>&1 || die "$NAME: needs tshark (derived with a display filter)"
+    command -v python3 >/dev/null 2>&1 || die "$NAME: needs python3 (rename-call-id.py)"
     [ -s "$src" ] || rec_proxy_failover_503_then_486
-    tshark -r "$src" -Y "udp.port == 5180 || udp.port == 5230" -w "$TMPCAP" 2>/dev/null ||
-        die "$NAME: tshark could not filter $src"
+    NAME=proxy-downstream-only TMPCAP=$WORK/proxy-downstream-only.pcapng  # again, after a recording
+    tshark -r "$src" -Y "udp.port == 5180 || udp.port == 5230" -w "$WORK/$NAME.filtered.pcapng" \
+        2>/dev/null || die "$NAME: tshark could not filter $src"
+    python3 "$HERE/rename-call-id.py" "$WORK/$NAME.filtered.pcapng" "$TMPCAP" \
+        "proxy-failover-503-then-486-1@$IP" "$NAME-1@$IP" ||
+        die "$NAME: could not rename the Call-ID"
     local got expected="INVITE 100 503 ACK INVITE 100 180 486 ACK"
     got=$(signature "$TMPCAP")
     [ "$got" = "$expected" ] ||

@@ -16,12 +16,15 @@
 #
 # Every capture uses its own ports: capture number N has the callee (UAS) on
 # 127.0.0.1:5100+N, the redirect target (when a call is redirected) on
-# 127.0.0.1:5150+N and the caller (UAC) on 127.0.0.1:5300+N. dumpcap captures
-# on "lo" with a filter for exactly those ports, so nothing else gets in.
-# Nothing is ever sent to any address but 127.0.0.1. The ranges hold no port
-# that Wireshark 4.0 gives to another protocol (5060+N would not do: UDP 5072
-# is AYIYA, TCP 5061 TLS, TCP 5066 STANAG 5066), so all of it decodes as SIP
-# through the SIP heuristics, without "Decode As".
+# 127.0.0.1:5150+N and the caller (UAC) on 127.0.0.1:5300+N; a proxy capture
+# has the proxy on 5100+N, carrier A on 5150+N and carrier B on 5200+N.
+# dumpcap captures on "lo" with a filter for exactly those ports (plus ICMP
+# destination unreachable for icmp-port-unreachable), so nothing else gets in.
+# Nothing is ever sent to any address but 127.0.0.1. The ports in use hold
+# none that Wireshark 4.0 gives to another protocol (5060+N would not do: UDP
+# 5072 is AYIYA, TCP 5061 TLS, TCP 5066 STANAG 5066; the numbers skipped among
+# 30-59 are listed above rec_proxy_failover_503_then_486), so all of it
+# decodes as SIP through the SIP heuristics, without "Decode As".
 #
 # Every sipp runs with -timeout/-timeout_error and dumpcap with an autostop
 # duration, so nothing can hang; background processes are killed on exit.
@@ -76,13 +79,19 @@ trap 'exit 143' TERM
 
 # ---------------------------------------------------------------------------
 # Helpers. A capture is recorded as
-#   begin NAME TRANSPORT N        start dumpcap (TRANSPORT: udp or tcp)
+#   begin NAME TRANSPORT N [OPT]  start dumpcap (TRANSPORT: udp or tcp);
+#                                 OPT carrier_b: also capture port 5200+N,
+#                                 OPT icmp: also capture ICMP unreachables
 #   uas SCENARIO [sipp args]      background callee on port 5100+N
 #   alt SCENARIO [sipp args]      background redirect target on 5150+N
+#   carrier_b SCENARIO [args]     background second carrier on 5200+N
 #   uac SCENARIO [sipp args]      caller on 5300+N, one call; waits for it
+#   uac_at PORT CALL-ID SCENARIO [sipp args]
+#                                 the same, to 127.0.0.1:PORT, with that
+#                                 Call-ID (for a second call in one capture)
 #   finish "EXPECTED SEQUENCE"    wait, stop dumpcap, check, move into place
 
-NAME='' PROTO='' UAS_PORT='' UAC_PORT='' ALT_PORT='' TMPCAP='' DUMPCAP_PID=''
+NAME='' PROTO='' UAS_PORT='' UAC_PORT='' ALT_PORT='' B_PORT='' TMPCAP='' DUMPCAP_PID=''
 UAS_PIDS=()
 
 show_log() {  # show_log FILE: print the tail of a log on failure
@@ -111,17 +120,33 @@ listening() {  # listening udp|tcp PORT: is PORT bound on 127.0.0.1 or 0.0.0.0?
     fi
 }
 
-begin() {  # begin NAME udp|tcp N
+begin() {  # begin NAME udp|tcp N [carrier_b] [icmp]
     NAME=$1 PROTO=$2
     UAS_PORT=$((5100 + $3)) ALT_PORT=$((5150 + $3)) UAC_PORT=$((5300 + $3))
+    B_PORT=$((5200 + $3))
+    shift 3
     UAS_PIDS=()
     TMPCAP=$WORK/$NAME.pcapng
-    local port
-    for port in "$UAS_PORT" "$ALT_PORT" "$UAC_PORT"; do
+    local -a ports=("$UAS_PORT" "$ALT_PORT" "$UAC_PORT")
+    local with_b=0 with_icmp=0 opt port
+    for opt in "$@"; do
+        case $opt in
+            carrier_b) with_b=1; ports+=("$B_PORT") ;;
+            icmp) with_icmp=1 ;;
+            *) die "begin: unknown option '$opt'" ;;
+        esac
+    done
+    for port in "${ports[@]}"; do
         ! listening "$PROTO" "$port" ||
             die "$NAME: $PROTO port $port on $IP is already in use (a stale sipp?)"
     done
-    local filter="host $IP and $PROTO and (port $UAS_PORT or port $UAC_PORT or port $ALT_PORT)"
+    local filter="port $UAS_PORT or port $UAC_PORT or port $ALT_PORT"
+    [ "$with_b" = 1 ] && filter="$filter or port $B_PORT"
+    filter="$PROTO and ($filter)"
+    # The kernel's ICMP port unreachable on loopback quotes the datagram it
+    # refuses (type 3 = destination unreachable, nothing else).
+    [ "$with_icmp" = 1 ] && filter="($filter) or (icmp and icmp[icmptype] == icmp-unreach)"
+    filter="host $IP and ($filter)"
     dumpcap -q -i lo -f "$filter" -a "duration:$CAPTURE_LIMIT" -w "$TMPCAP" \
         >"$WORK/$NAME.dumpcap.log" 2>&1 &
     DUMPCAP_PID=$!
@@ -156,16 +181,21 @@ start_uas() {  # start_uas PORT ROLE SCENARIO [sipp args]
 
 uas() { start_uas "$UAS_PORT" uas "$@"; }
 alt() { start_uas "$ALT_PORT" alt "$@"; }
+carrier_b() { start_uas "$B_PORT" carrier-b "$@"; }
 
 uac() {  # uac SCENARIO [sipp args]
-    local scenario=$1 pid; shift
+    uac_at "$UAS_PORT" "$NAME-%u@%s" "$@"
+}
+
+uac_at() {  # uac_at PORT CID_STR SCENARIO [sipp args]
+    local port=$1 cid=$2 scenario=$3 pid; shift 3
     local -a common
     mapfile -t common < <(sipp_args)
     # In the background and waited for, so that a signal reaches our trap
     # at once instead of after sipp ends.
-    (cd "$WORK" && exec sipp -sf "$SCEN/$scenario" "$IP:$UAS_PORT" \
-        -p "$UAC_PORT" -cid_str "$NAME-%u@%s" "${common[@]}" "$@") \
-        >"$WORK/$NAME.uac.log" 2>&1 </dev/null &
+    (cd "$WORK" && exec sipp -sf "$SCEN/$scenario" "$IP:$port" \
+        -p "$UAC_PORT" -cid_str "$cid" "${common[@]}" "$@") \
+        >>"$WORK/$NAME.uac.log" 2>&1 </dev/null &
     pid=$!
     BG_PIDS+=("$pid")
     if ! wait "$pid"; then
@@ -174,11 +204,13 @@ uac() {  # uac SCENARIO [sipp args]
     fi
 }
 
-signature() {  # signature FILE: "INVITE 100 180 ..."; "+" joins messages sharing a frame
-    tshark -r "$1" -Y sip -T fields -e sip.Method -e sip.Status-Code 2>/dev/null |
+signature() {  # signature FILE: "INVITE 100 180 ..."; "+" joins messages sharing a frame;
+               # an ICMP error quoting a SIP message shows as "ICMP(INVITE)"
+    tshark -r "$1" -Y sip -T fields -e sip.Method -e sip.Status-Code -e icmp.type 2>/dev/null |
         awk -F'\t' '{
             gsub(/,/, "+", $1); gsub(/,/, "+", $2)
             s = $1; if ($2 != "") s = (s == "" ? $2 : s "+" $2)
+            if ($3 != "") s = "ICMP(" s ")"
             out = out (NR > 1 ? " " : "") s
         } END { print out }'
 }
@@ -480,6 +512,132 @@ rec_refer_202_accepted() {
     finish "INVITE 200 ACK REFER 202 BYE 200"
 }
 
+# Captures 30 to 59: issue 13 (transactions by Via branch, proxies and
+# failover, forks, ICMP, how calls end, timers). A proxy capture has the
+# proxy (scenarios/proxy.xml) on 5100+N where the callee usually is,
+# carrier A on 5150+N and carrier B on 5200+N (begin ... carrier_b adds that
+# port to the capture filter). N = 46, 47 (UDP 5246/5247 are CAPWAP) and
+# 50, 51, 53, 55 (UDP 5350/5351 PCP, 5353 mDNS, 5355 LLMNR) are not used:
+# those ports would not decode as SIP without "Decode As".
+
+rec_proxy_failover_503_then_486() {
+    # Carrier A is out of service, the proxy fails over to carrier B, whose
+    # callee is busy; the caller gets B's 486 through the proxy.
+    begin proxy-failover-503-then-486 udp 30 carrier_b
+    alt uas-invite.xml -set trying 1 -set final 503 -set reason "Service Unavailable"
+    carrier_b uas-invite.xml -set trying 1 -set ringing 1 -set final 486 -set reason "Busy Here"
+    uas proxy.xml -set a_port "$ALT_PORT" -set b_port "$B_PORT"
+    uac uac-invite.xml
+    finish "INVITE 100 INVITE 100 503 ACK INVITE 100 180 180 486 ACK 486 ACK"
+}
+
+rec_proxy_downstream_only() {
+    # Derived, not recorded: proxy-failover-503-then-486.pcapng without the
+    # caller's own transaction (only what passed between the proxy, 5130, and
+    # the carriers, 5180 and 5230), as if captured on the carrier side. The
+    # proxy's choice must be inferred (RFC 3261 16.7). The Call-ID becomes
+    # proxy-downstream-only-1@127.0.0.1 (rename-call-id.py), so that no two
+    # sample files hold the same call.
+    local src=$HERE/proxy-failover-503-then-486.pcapng
+    NAME=proxy-downstream-only TMPCAP=$WORK/proxy-downstream-only.pcapng
+    command -v tshark >/dev/null 2>&1 || die "$NAME: needs tshark (derived with a display filter)"
+    command -v python3 >/dev/null 2>&1 || die "$NAME: needs python3 (rename-call-id.py)"
+    [ -s "$src" ] || rec_proxy_failover_503_then_486
+    NAME=proxy-downstream-only TMPCAP=$WORK/proxy-downstream-only.pcapng  # again, after a recording
+    tshark -r "$src" -Y "udp.port == 5180 || udp.port == 5230" -w "$WORK/$NAME.filtered.pcapng" \
+        2>/dev/null || die "$NAME: tshark could not filter $src"
+    python3 "$HERE/rename-call-id.py" "$WORK/$NAME.filtered.pcapng" "$TMPCAP" \
+        "proxy-failover-503-then-486-1@$IP" "$NAME-1@$IP" ||
+        die "$NAME: could not rename the Call-ID"
+    local got expected="INVITE 100 503 ACK INVITE 100 180 486 ACK"
+    got=$(signature "$TMPCAP")
+    [ "$got" = "$expected" ] ||
+        die "$NAME: unexpected messages: got '$got', expected '$expected'"
+    chmod 644 "$TMPCAP"
+    mv -f "$TMPCAP" "$HERE/$NAME.pcapng"
+    printf '%-34s %s\n' "$NAME.pcapng" "$expected"
+}
+
+rec_proxy_failover_503_then_200() {
+    begin proxy-failover-503-then-200 udp 31 carrier_b
+    alt uas-invite.xml -set trying 1 -set final 503 -set reason "Service Unavailable"
+    carrier_b uas-invite.xml -set trying 1 -set ringing 1 -set final 200
+    uas proxy.xml -set a_port "$ALT_PORT" -set b_port "$B_PORT"
+    uac uac-invite.xml
+    finish "INVITE 100 INVITE 100 503 ACK INVITE 100 180 180 200 200 ACK ACK BYE BYE 200 200"
+}
+
+rec_two_407s_then_answered() {
+    # The carrier challenges, the proxy relays its 407; the caller's retry
+    # with credentials (CSeq 2) goes the same way and is answered.
+    begin two-407s-then-answered udp 32
+    alt uas-invite.xml -set challenge 1 -set trying 1 -set ringing 1 -set final 200
+    uas proxy.xml -set a_port "$ALT_PORT"
+    uac uac-invite.xml -set auth 1
+    finish "INVITE 100 INVITE 407 ACK 407 ACK INVITE 100 INVITE 100 180 180 200 200 ACK ACK BYE BYE 200 200"
+}
+
+rec_fork_487_before_200() {
+    # As fork-two-branches, but the losing branch's 487 comes first; the
+    # caller ACKs it (first final response of its client transaction).
+    begin fork-487-before-200 udp 33
+    uas uas-invite.xml -set ringing 1 -set fork 1 -set earlyloss 1 -set final 200
+    uac uac-invite.xml -set earlyloss 1
+    finish "INVITE 180 180 487 ACK 200 ACK BYE 200"
+}
+
+rec_icmp_port_unreachable() {
+    # Nothing listens on 5137: the kernel answers each INVITE (and each
+    # retransmission, T1 = 500 ms doubling) with ICMP port unreachable.
+    # SIPp does not read ICMP errors (no IP_RECVERR): it keeps retransmitting
+    # until uac-invite.xml gives up quietly, 4 s after the INVITE.
+    begin icmp-port-unreachable udp 37 icmp
+    uac uac-invite.xml
+    finish "INVITE ICMP(INVITE) INVITE ICMP(INVITE) INVITE ICMP(INVITE) INVITE ICMP(INVITE)"
+}
+
+rec_bye_with_reason_callee_hangs_up() {
+    begin bye-with-reason-callee-hangs-up udp 39
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 200 -set hangup 2000 \
+        -set byereason 'Q.850;cause=16;text="Normal call clearing"'
+    uac uac-invite.xml -set calleebye 1
+    finish "INVITE 100 180 200 ACK BYE 200"
+}
+
+rec_cancel_answered_elsewhere() {
+    # A ring group member: another phone took the call (RFC 3326).
+    begin cancel-answered-elsewhere udp 40
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 487
+    uac uac-invite.xml -set cancel 1 \
+        -set cancelreason 'SIP;cause=200;text="Call completed elsewhere"'
+    finish "INVITE 100 180 CANCEL 200 487 ACK"
+}
+
+rec_cancel_with_q850_reason() {
+    begin cancel-with-q850-reason udp 41
+    uas uas-invite.xml -set trying 1 -set ringing 1 -set final 487
+    uac uac-invite.xml -set cancel 1 -set cancelreason 'Q.850;cause=16'
+    finish "INVITE 100 180 CANCEL 200 487 ACK"
+}
+
+rec_no_final_response() {
+    # The callee listens but never answers; the caller retransmits (Timer A)
+    # until 31.5 s and gives up at 32.5 s, past Timer B (32 s). At ~34 s an
+    # OPTIONS from the same caller port to 5192 (answered 200, Call-ID
+    # no-final-response-2@127.0.0.1) shows the capture went on after Timer B.
+    # Longer limits for this capture only.
+    local sipp_timeout=$SIPP_TIMEOUT capture_limit=$CAPTURE_LIMIT
+    SIPP_TIMEOUT=45 CAPTURE_LIMIT=50
+    begin no-final-response udp 42
+    alt uas-options.xml
+    uas uas-silent.xml -set silence 33000
+    uac uac-invite-timer-b.xml -max_invite_retrans 6
+    sleep 1.5
+    uac_at "$ALT_PORT" "$NAME-2@%s" uac-options.xml
+    finish "INVITE INVITE INVITE INVITE INVITE INVITE INVITE OPTIONS 200"
+    SIPP_TIMEOUT=$sipp_timeout CAPTURE_LIMIT=$capture_limit
+}
+
 ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      cancelled-487 service-unavailable-503 auth-407-then-200 declined-603
      vendor-phrase-603 tcp-multi-message redirect-302-then-200
@@ -489,7 +647,11 @@ ALL=(answered busy-486 not-found-404 forbidden-403 unavailable-480
      reason-q850-503 q850-mismatch-480 reason-sip-and-q850 warning-488
      unregistered-499 freeswitch-488-cause-88 asterisk-606-cause-58
      asterisk-607-cause-21 freeswitch-403-cause-52
-     phrase-500-internal-server-error refer-202-accepted)
+     phrase-500-internal-server-error refer-202-accepted
+     proxy-failover-503-then-486 proxy-downstream-only
+     proxy-failover-503-then-200 two-407s-then-answered fork-487-before-200
+     icmp-port-unreachable bye-with-reason-callee-hangs-up
+     cancel-answered-elsewhere cancel-with-q850-reason no-final-response)
 
 if [ "${1:-}" = --list ]; then
     printf '%s\n' "${ALL[@]}"

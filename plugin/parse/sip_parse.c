@@ -319,8 +319,9 @@ static void address_uri(const char *value, const char *end, const char **uri, co
     open = find_byte(p, end, '<');
     if (open) {
         const char *close = find_byte(open + 1, end, '>');
+        /* No '>': a header cut short (an ICMP quote); SIP reads no URI. */
         *uri = open + 1;
-        *uri_end = close ? close : end;
+        *uri_end = close ? close : open + 1;
         *after = close ? close + 1 : end;
         return;
     }

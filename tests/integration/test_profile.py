@@ -208,10 +208,15 @@ def test_colouring_rules_colour_by_severity(home):
         "q850-mismatch-480.pcapng": {"Status: 480": "SIP contradiction or vendor wording"},
         "vendor-phrase-603.pcapng": {"Status: 603": "SIP contradiction or vendor wording"},
     }
+    # The INVITE of no-final-response.pcapng is retransmitted (Timer A); the
+    # first copy carries the note, the retransmissions repeat nothing.
+    first_only = {("no-final-response.pcapng", "Request: INVITE")}
     for capture, by_info in expected.items():
         _, packets = psml_packets(home, capture, colour=True)
         for info, rule in by_info.items():
             coloured = [colours for cells, colours in packets if cells["Info"].startswith(info)]
+            if (capture, info) in first_only:
+                coloured = coloured[:1]
             check(coloured, f"{capture}: a packet {info!r}")
             want = (None, None) if rule is None else rules[rule]
             for colours in coloured:
